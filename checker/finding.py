@@ -1,0 +1,86 @@
+"""What a rule reports: a finding, with position, term and a stable fingerprint."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `--fail-on` can compare: info < warning < error."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (error, warning, info)") from None
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    """The glossary term a finding is about."""
+
+    source: str
+    expected: tuple[str, ...]
+    found: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "expected": list(self.expected), "found": self.found}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place; the fields of SPEC.md's JSON output."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    source: str
+    target: str
+    term: TermInfo | None = None
+    suggestion: str | None = None
+    fixable: bool = False
+    key: str = field(default="", compare=False)  # the segment's key within its file
+    detail: str = field(default="", compare=False)  # the flagged text, for the fingerprint
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable under edits elsewhere in the file: no line numbers, only content."""
+        term = self.term.to_json() if self.term else None
+        parts = (self.rule, self.path, self.key, self.source, self.target, repr(term), self.detail)
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "source": self.source,
+            "target": self.target,
+            "term": self.term.to_json() if self.term else None,
+            "suggestion": self.suggestion,
+            "fixable": self.fixable,
+            "fingerprint": self.fingerprint,
+        }

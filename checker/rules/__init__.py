@@ -1,0 +1,6 @@
+"""The rule catalogue. Importing this package registers every rule."""
+
+from checker.rules import terms, untranslated
+from checker.rules.base import RULES, Rule, RuleContext, Scan
+
+__all__ = ["RULES", "Rule", "RuleContext", "Scan", "terms", "untranslated"]

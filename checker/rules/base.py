@@ -1,0 +1,135 @@
+"""A rule is data plus one method: it reads a segment and yields findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar, TypeVar
+
+from checker.finding import Finding, Severity, TermInfo
+from checker.segment import Segment
+from glossary.matching import Match
+from glossary.model import Glossary
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every rule may consult: the glossary and the user's settings."""
+
+    glossary: Glossary
+    allow: frozenset[str] = frozenset()  # words allowed to stay untranslated (folded)
+
+
+@dataclass
+class Scan:
+    """One segment's glossary matches, computed once and shared by all rules."""
+
+    segment: Segment
+    glossary: Glossary
+
+    @cached_property
+    def source_terms(self) -> list[Match]:
+        if not self.segment.source:
+            return []
+        return self.glossary.index(self.segment.source_lang).find_all(self.segment.source)
+
+    @cached_property
+    def target_terms(self) -> list[Match]:
+        """Renderings present in the target, in any letter case (wrong case is T104's).
+
+        Chinese renderings count even inside a longer word: 目录 is present in
+        目录索引, though jieba reads that as one word. Terms the source *requires*
+        still sit on word boundaries.
+        """
+        index = self.glossary.index(self.segment.target_lang)
+        return index.find_all(self.segment.target, any_case=True, chinese_words=False)
+
+    @cached_property
+    def target_words(self) -> list[Match]:
+        """Target matches on word boundaries: for flagging forms, not excusing them."""
+        index = self.glossary.index(self.segment.target_lang)
+        return index.find_all(self.segment.target, any_case=True)
+
+    @property
+    def translated(self) -> bool:
+        """A target worth checking for terms: present, not a copy, not fuzzy."""
+        s = self.segment
+        return bool(s.target.strip()) and s.target != s.source and not s.fuzzy
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes and implement `check`.
+
+    The docstring's first line is the summary; its `Okay:` and `CODE:` lines
+    are examples (`source → target`) that the test suite runs.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    fixable: ClassVar[bool] = False
+    default_enabled: ClassVar[bool] = True
+    needs_source: ClassVar[bool] = True  # skipped on target-only input
+
+    def __init__(self, context: RuleContext) -> None:
+        self.context = context
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finish(self) -> Iterator[Finding]:
+        """Findings that need every segment first (consistency across files)."""
+        return iter(())
+
+    def finding(
+        self,
+        segment: Segment,
+        span: tuple[int, int] | None,
+        message: str,
+        *,
+        term: TermInfo | None = None,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+        detail: str = "",
+    ) -> Finding:
+        """A finding at `span` of the target text (the whole target when None)."""
+        start, end = span if span is not None else (0, len(segment.target))
+        line, column = segment.locate(start)
+        end_line, end_column = segment.locate(end)
+        return Finding(
+            path=segment.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            source=segment.source,
+            target=segment.target,
+            term=term,
+            suggestion=suggestion,
+            fixable=self.fixable and suggestion is not None,
+            key=segment.key,
+            detail=detail,
+        )
+
+
+RULES: dict[str, type[Rule]] = {}
+_R = TypeVar("_R", bound=type[Rule])
+
+
+def register(rule: _R) -> _R:
+    """Class decorator: add a rule to the registry under its code."""
+    if rule.code in RULES:
+        raise ValueError(f"rule code {rule.code} registered twice")
+    RULES[rule.code] = rule
+    return rule
+
+
+def quoted(forms: tuple[str, ...] | list[str]) -> str:
+    """ "a", "b" or "c" — for messages."""
+    items = [f'"{f}"' for f in forms]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]

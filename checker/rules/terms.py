@@ -1,0 +1,272 @@
+"""Glossary rules: T101–T105."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from checker.finding import Finding, Severity, TermInfo
+from checker.rules.base import Rule, RuleContext, Scan, quoted, register
+from glossary.english import surface_forms
+from glossary.matching import Match, fold
+from glossary.model import Concept, Status
+
+
+def _concepts(matches: list[Match]) -> dict[int, Match]:
+    """First match of each concept, keyed by concept identity."""
+    found: dict[int, Match] = {}
+    for match in matches:
+        found.setdefault(id(match.concept), match)
+    return found
+
+
+def _allowed_in(matches: list[Match], concept: Concept) -> list[Match]:
+    return [m for m in matches if m.concept is concept and m.form.status is not Status.FORBIDDEN]
+
+
+def _forbidden_in(matches: list[Match], concept: Concept) -> list[Match]:
+    return [m for m in matches if m.concept is concept and m.form.status is Status.FORBIDDEN]
+
+
+def _expected(concept: Concept, lang: str) -> tuple[str, ...]:
+    return tuple(f.text for f in concept.allowed(lang))
+
+
+@register
+class TermMissing(Rule):
+    """A glossary term in the source has none of its allowed translations in the target.
+
+    The source uses a glossary term, but the target contains neither its
+    preferred nor an admitted rendering (inflections count: "refreshed"
+    renders "refresh"). Do-not-translate names are T105's, forbidden
+    renderings T102's, and a source term copied into the target U102's.
+
+    Okay: 智能体可以调用工具。 → Agents can call tools.
+    T101: 智能体可以调用工具。 → Intelligent bodies can call tools.
+    """
+
+    code = "T101"
+    name = "term-missing"
+    severity = Severity.ERROR
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        if not scan.translated:
+            return
+        s = scan.segment
+        for match in _concepts(scan.source_terms).values():
+            concept = match.concept
+            if concept.dnt or not concept.allowed(s.target_lang):
+                continue
+            if _allowed_in(scan.target_terms, concept) or _forbidden_in(scan.target_terms, concept):
+                continue
+            if match.text.casefold() in s.target.casefold():
+                continue  # left untranslated: U102 reports it with the translation
+            expected = _expected(concept, s.target_lang)
+            yield self.finding(
+                s,
+                None,
+                f'"{match.text}" should be translated as {quoted(expected)}',
+                term=TermInfo(match.text, expected, None),
+                detail=match.text,
+            )
+
+
+@register
+class TermForbidden(Rule):
+    """The target uses a rendering the glossary forbids.
+
+    Where the concept's term occurs in the source (anywhere, for target-only
+    text), a form marked forbidden is an error; the fix replaces it with the
+    preferred form when there is exactly one candidate.
+
+    Okay: 通义实验室发布了新模型。 → Tongyi Lab released a new model.
+    T102: 通义实验室发布了新模型。 → Tongyi Laboratory released a new model.
+    """
+
+    code = "T102"
+    name = "term-forbidden"
+    severity = Severity.ERROR
+    fixable = True
+    needs_source = False
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        if not s.target_only and not scan.translated:
+            return
+        in_source = {id(m.concept) for m in scan.source_terms}
+        for match in scan.target_words:
+            concept = match.concept
+            if match.form.status is not Status.FORBIDDEN:
+                continue
+            if not s.target_only and id(concept) not in in_source:
+                continue
+            preferred = concept.preferred(s.target_lang)
+            expected = _expected(concept, s.target_lang)
+            yield self.finding(
+                s,
+                (match.start, match.end),
+                f'"{match.text}" is a forbidden rendering; use {quoted(expected)}',
+                term=TermInfo(_source_form(concept, s.source_lang), expected, match.text),
+                suggestion=preferred.text if preferred else None,
+                detail=match.text,
+            )
+
+
+def _source_form(concept: Concept, lang: str) -> str:
+    preferred = concept.preferred(lang)
+    return preferred.text if preferred else concept.label
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    finding: Finding
+    form: str
+
+
+@register
+class TermInconsistent(Rule):
+    """One glossary term is rendered with different allowed forms across the files.
+
+    Both forms may be allowed, but a reader should meet one. Reported at
+    each minority rendering, naming the majority and every form's count.
+
+    Okay: 刷新页面。 / 刷新列表。 → Refresh the page. / Refresh the list.
+    T103: 刷新页面。 / 刷新列表。 → Refresh the page. / Update the list.
+    """
+
+    code = "T103"
+    name = "term-inconsistent"
+    severity = Severity.WARNING
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        self._seen: dict[int, list[_Rendering]] = defaultdict(list)
+        self._concepts: dict[int, Concept] = {}
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        if not scan.translated:
+            return iter(())
+        s = scan.segment
+        for match in _concepts(scan.source_terms).values():
+            concept = match.concept
+            renderings = _allowed_in(scan.target_terms, concept)
+            if concept.dnt or len({m.form.text for m in renderings}) != 1:
+                continue  # nothing, or several forms in one segment: no clear rendering
+            rendering = renderings[0]
+            finding = self.finding(
+                s,
+                (rendering.start, rendering.end),
+                "",
+                term=TermInfo(match.text, _expected(concept, s.target_lang), rendering.text),
+                detail=rendering.text,
+            )
+            self._seen[id(concept)].append(_Rendering(finding, rendering.form.text))
+            self._concepts[id(concept)] = concept
+        return iter(())
+
+    def finish(self) -> Iterator[Finding]:
+        for key, renderings in self._seen.items():
+            counts = Counter(r.form for r in renderings)
+            if len(counts) < 2:
+                continue
+            majority = counts.most_common(1)[0][0]
+            first_at: dict[str, str] = {}
+            for r in renderings:
+                first_at.setdefault(r.form, f"{r.finding.path}:{r.finding.line}")
+            tally = ", ".join(
+                f'"{form}" {n}× (first at {first_at[form]})' for form, n in counts.most_common()
+            )
+            label = self._concepts[key].label
+            for r in renderings:
+                if r.form != majority:
+                    message = (
+                        f'"{label}" is rendered "{r.form}" here but "{majority}" mostly: {tally}'
+                    )
+                    yield _with_message(r.finding, message, majority)
+
+
+def _with_message(finding: Finding, message: str, suggestion: str) -> Finding:
+    return replace(finding, message=message, suggestion=suggestion)
+
+
+@register
+class TermCase(Rule):
+    """A case-sensitive glossary form is written in the wrong letter case.
+
+    Brand and product names keep their case ("Qwen", "GitHub", "iOS"). The
+    fix rewrites the letters in the glossary's case.
+
+    Okay: Qwen 模型 → the Qwen model
+    T104: Qwen 模型 → the qwen model
+    """
+
+    code = "T104"
+    name = "term-case"
+    severity = Severity.WARNING
+    fixable = True
+    needs_source = False
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        if not s.target_only and not scan.translated:
+            return
+        in_source = {id(m.concept) for m in scan.source_terms}
+        for match in scan.target_terms:
+            concept = match.concept
+            if not concept.case_sensitive or match.exact_case:
+                continue
+            if s.target_only:  # no source: a miscased name, not a lower-case common word
+                relevant = concept.dnt or not match.text.islower()
+            else:
+                relevant = id(concept) in in_source
+            if not relevant:
+                continue
+            right = _in_right_case(match)
+            yield self.finding(
+                s,
+                (match.start, match.end),
+                f'"{match.text}" should be written "{right}"',
+                term=TermInfo(_source_form(concept, s.source_lang), (right,), match.text),
+                suggestion=right,
+                detail=match.text,
+            )
+
+
+def _in_right_case(match: Match) -> str:
+    for variant in surface_forms(match.form.text):
+        if fold(variant) == fold(match.text):
+            return variant
+    return match.form.text
+
+
+@register
+class TermDnt(Rule):
+    """A do-not-translate name in the source is not kept unchanged in the target.
+
+    Names such as Qwen or GPT-5 stay as they are in every language; a
+    translated, transliterated or dropped name is an error.
+
+    Okay: Qwen 刷新了纪录。 → Qwen set a new record.
+    T105: Qwen 刷新了纪录。 → Tongyi set a new record.
+    """
+
+    code = "T105"
+    name = "term-dnt"
+    severity = Severity.ERROR
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        if not scan.translated:
+            return
+        s = scan.segment
+        for match in _concepts(scan.source_terms).values():
+            concept = match.concept
+            if not concept.dnt or any(m.concept is concept for m in scan.target_terms):
+                continue
+            yield self.finding(
+                s,
+                None,
+                f'"{match.text}" is a do-not-translate name and must appear unchanged',
+                term=TermInfo(match.text, (match.text,), None),
+                detail=match.text,
+            )

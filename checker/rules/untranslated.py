@@ -1,0 +1,186 @@
+"""Untranslated text: U101 (nothing translated) and U102 (source language left over)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from checker.finding import Finding, Severity
+from checker.rules.base import Rule, Scan, quoted, register
+from checker.segment import Segment
+from glossary.model import Concept
+from glossary.text import HAN_CLASS, has_han, mask, protected_spans
+
+# A run of English words: letters, inner apostrophes and hyphens, spaces between.
+# Han text, with the Chinese punctuation and spaces inside it: one leftover, one finding.
+_HAN_TEXT = re.compile(f"[{HAN_CLASS}]+(?:[\\s\u3000-\u303f\uff00-\uffef]*[{HAN_CLASS}]+)*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+def _prose(text: str) -> str:
+    """`text` with code, URLs, placeholders and markup blanked out."""
+    return mask(text, protected_spans(text))
+
+
+def _dnt_masked(scan: Scan, text: str, lang: str) -> str:
+    """`text` with do-not-translate names blanked out as well."""
+    index = scan.glossary.index(lang)
+    chars = list(text)
+    for m in index.find_all(text, any_case=True):
+        if m.concept.dnt:
+            chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def translatable(scan: Scan, text: str, lang: str) -> bool:
+    """Text with words of its language besides names, code and placeholders."""
+    rest = _dnt_masked(scan, _prose(text), lang)
+    if lang == "zh":
+        return has_han(rest)
+    return any(w.lower() != w.upper() and len(w) > 1 for w in _LATIN_WORD.findall(rest))
+
+
+@register
+class Untranslated(Rule):
+    """The target is empty, or a copy of a translatable source.
+
+    Fuzzy gettext entries are reported at info: a translator marked them
+    for review. A source that is only names, code or placeholders may be
+    copied as it is.
+
+    Okay: 保存 → Save
+    U101: 保存 → 保存
+    """
+
+    code = "U101"
+    name = "untranslated"
+    severity = Severity.WARNING
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        if "template" in s.flags:
+            return  # a .pot file is untranslated by design
+        if s.fuzzy:
+            yield self.finding(s, None, "fuzzy translation: needs review", severity=Severity.INFO)
+        elif not s.target.strip():
+            yield self.finding(s, None, "empty translation", detail="empty")
+        elif s.target.strip() == s.source.strip() and translatable(scan, s.source, s.source_lang):
+            yield self.finding(s, None, "target is the untranslated source text", detail="copy")
+
+
+@register
+class SourceLeftover(Rule):
+    """Text of the source language is left inside the translation.
+
+    Han characters in an English target ("aimed at刷新 (refreshing) SOTA"),
+    or English words in a Chinese target that were copied from the source and
+    are not do-not-translate names, acronyms, code, placeholders, URLs or
+    allowed words. When the leftover is a glossary term, the message gives
+    its translation.
+
+    Okay: 旨在刷新 SOTA 基准。 → aimed solely at refreshing SOTA benchmarks
+    U102: 旨在刷新 SOTA 基准。 → aimed solely at刷新 (refreshing) SOTA benchmarks
+    """
+
+    code = "U102"
+    name = "source-leftover"
+    severity = Severity.ERROR
+    needs_source = False
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        if not s.target.strip() or s.target == s.source:
+            return  # U101's case
+        if s.target_lang == "en":
+            yield from self._han_left(scan)
+        elif s.target_lang == "zh":
+            yield from self._english_left(scan)
+
+    def _han_left(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        for run in _HAN_TEXT.finditer(_prose(s.target)):
+            terms = scan.glossary.index("zh").find_all(run.group())
+            hint = _translations([m.concept for m in terms], "en")
+            message = f'Chinese text "{run.group()}" left in the English translation'
+            yield self.finding(
+                s,
+                run.span(),
+                message + (f"; glossary: {hint}" if hint else ""),
+                suggestion=hint or None,
+                detail=run.group(),
+            )
+
+    def _english_left(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        text = _dnt_masked(scan, _prose(s.target), "zh")
+        source_words = _source_words(s) if not s.target_only else None
+        for start, end in _runs(text, self._is_leftover_word, source_words):
+            words = s.target[start:end]
+            terms = scan.glossary.index("en").find_all(words)
+            hint = _translations([m.concept for m in terms], "zh")
+            message = f'English text "{words}" left in the Chinese translation'
+            yield self.finding(
+                s,
+                (start, end),
+                message + (f"; glossary: {hint}" if hint else ""),
+                suggestion=hint or None,
+                detail=words,
+            )
+
+    def _is_leftover_word(self, word: str, source_words: dict[str, bool] | None) -> bool:
+        """Lower-case words, and capitalised words that start a source sentence.
+
+        Acronyms and names with inner capitals (API, iOS, PostgreSQL) stay; so
+        does a capitalised word the source uses mid-sentence (a proper name).
+        """
+        if len(word) < 2 or word.casefold() in self.context.allow:
+            return False
+        if any(c.isupper() for c in word[1:]):
+            return False
+        if source_words is None:  # target-only: no source to compare with
+            return word.islower()
+        starts_sentence = source_words.get(word.casefold())
+        if starts_sentence is None:
+            return False  # not from the source: not a leftover
+        return word.islower() or starts_sentence
+
+
+def _source_words(segment: Segment) -> dict[str, bool]:
+    """Folded source words → whether the word only ever starts a sentence there."""
+    source = _prose(segment.source)
+    words: dict[str, bool] = {}
+    for m in _LATIN_WORD.finditer(source):
+        word = m.group()
+        initial = word[0].isupper() and _starts_sentence(source, m.start())
+        proper = word[0].isupper() and not initial
+        key = word.casefold()
+        words[key] = words.get(key, True) and not proper
+    return words
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    """Nothing but opening quotes or brackets between a sentence end and `offset`."""
+    before = text[max(0, offset - 40) : offset].rstrip(" \t\"'“‘(「*#->")
+    return not before or before[-1] in ".!?:;\n。！？："
+
+
+def _runs(
+    text: str,
+    is_leftover: Callable[[str, dict[str, bool] | None], bool],
+    source_words: dict[str, bool] | None,
+) -> list[tuple[int, int]]:
+    """Spans of consecutive leftover words separated only by spaces."""
+    runs: list[tuple[int, int]] = []
+    for m in _LATIN_WORD.finditer(text):
+        if not is_leftover(m.group(), source_words):
+            continue
+        if runs and not text[runs[-1][1] : m.start()].strip(" "):
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append(m.span())
+    return runs
+
+
+def _translations(concepts: list[Concept], lang: str) -> str:
+    forms = [f.text for c in dict.fromkeys(concepts) if (f := c.preferred(lang))]
+    return quoted(forms) if forms else ""

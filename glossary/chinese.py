@@ -1,0 +1,51 @@
+"""Chinese word boundaries from jieba, loaded only when a match needs them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+
+def _cache_file() -> str:
+    """jieba's prefix-dictionary cache, kept per user so later runs skip the build."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    folder = Path(base) / "glosscheck"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    return str(folder / "jieba.cache")
+
+
+class Segmenter:
+    """A private jieba tokenizer that knows the glossary's Chinese terms.
+
+    Private so that adding our terms never changes jieba for other code in the
+    same process; built on first use because loading jieba's dictionary costs
+    most of a second.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = sorted(set(words))
+        self._tokenizer: Any = None
+
+    def _load(self) -> Any:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.cache_file = _cache_file()
+        tokenizer.initialize()
+        for word in self._words:
+            tokenizer.add_word(word)  # jieba suggests a frequency just high enough
+        return tokenizer
+
+    def words(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each jieba word of `text`, in order."""
+        if self._tokenizer is None:
+            self._tokenizer = self._load()
+        return [(start, end) for _w, start, end in self._tokenizer.tokenize(text, HMM=False)]

@@ -1,0 +1,169 @@
+"""Find every glossary form in a text in one pass.
+
+One Aho–Corasick automaton per language holds every surface form (English
+inflections included) folded to lower case. Candidates are then filtered:
+never inside protected spans (code, URLs, placeholders, markup), English
+words on word boundaries, Chinese words on jieba word boundaries (see
+`_LazyBoundaries` for compounds); and the longest candidate wins where two
+overlap.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from glossary.chinese import Segmenter
+from glossary.english import surface_forms
+from glossary.model import Boundary, Concept, Form, Glossary
+from glossary.text import has_han, is_han, is_latin_word_char, protected_spans
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary form reachable through one surface string."""
+
+    concept: Concept
+    form: Form
+
+
+@dataclass(frozen=True)
+class Match:
+    """A glossary form found in a text at [start, end)."""
+
+    start: int
+    end: int
+    text: str
+    concept: Concept
+    form: Form
+
+    @property
+    def exact_case(self) -> bool:
+        """True when the text has the form's own letter case (or an inflection of it)."""
+        return any(v == self.text for v in surface_forms(self.form.text))
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` without changing its length, so offsets stay valid."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def _inflects(concept: Concept, form: Form) -> bool:
+    """English forms inflect; do-not-translate names only as acronyms (GPU → GPUs)."""
+    if form.lang != "en" or has_han(form.text):
+        return False
+    return not concept.dnt or (form.text.isupper() and form.text.isalpha())
+
+
+class TermIndex:
+    """All forms of a glossary in one language, searchable in one pass."""
+
+    def __init__(self, glossary: Glossary, lang: str) -> None:
+        import ahocorasick
+
+        self.lang = lang
+        surfaces: dict[str, list[Entry]] = defaultdict(list)
+        han_words: set[str] = set()
+        for concept in glossary:
+            for form in concept.forms_in(lang):
+                if not form.text:
+                    continue
+                for surface in surface_forms(form.text, inflect=_inflects(concept, form)):
+                    surfaces[fold(surface)].append(Entry(concept, form))
+                if has_han(form.text) and concept.boundary is Boundary.WORD:
+                    han_words.add(form.text)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in surfaces.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        if surfaces:
+            self._automaton.make_automaton()
+        self._empty = not surfaces
+        self._segmenter = Segmenter(han_words)
+
+    def find_all(
+        self, text: str, *, any_case: bool = False, chinese_words: bool = True
+    ) -> list[Match]:
+        """Glossary forms in `text`, in text order, longest first where they overlap.
+
+        Forms of case-sensitive concepts match only in their own case unless
+        `any_case` (used to find a target written in the wrong case). With
+        `chinese_words=False`, Chinese forms match inside longer words too (a
+        rendering is present in 目录索引 even though jieba reads it as one word).
+        """
+        if self._empty or not text:
+            return []
+        candidates = self._candidates(text, any_case, chinese_words)
+        taken = [False] * len(text)
+        chosen: list[Match] = []
+        for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+            same_span = chosen and (chosen[-1].start, chosen[-1].end) == (match.start, match.end)
+            if any(taken[match.start : match.end]) and not same_span:
+                continue  # overlaps a longer match (a same-span one of another concept is kept)
+            taken[match.start : match.end] = [True] * (match.end - match.start)
+            chosen.append(match)
+        return sorted(chosen, key=lambda m: (m.start, m.end))
+
+    def _candidates(self, text: str, any_case: bool, chinese_words: bool) -> list[Match]:
+        spans = protected_spans(text)
+        blocked = [False] * len(text)
+        for span in spans:
+            blocked[span.start : span.end] = [True] * (span.end - span.start)
+        boundaries = _LazyBoundaries(self._segmenter, text) if chinese_words else None
+        found: dict[tuple[int, int, int], Match] = {}
+        for last, (length, entries) in self._automaton.iter(fold(text)):
+            start, end = last + 1 - length, last + 1
+            if any(blocked[start:end]):
+                continue
+            for entry in entries:
+                match = Match(start, end, text[start:end], entry.concept, entry.form)
+                if entry.concept.case_sensitive and not any_case and not match.exact_case:
+                    continue
+                if not _on_boundaries(text, start, end, entry.concept, boundaries):
+                    continue
+                # One match per concept and span: the form whose case the text has.
+                key = (start, end, id(entry.concept))
+                if key not in found or (match.exact_case and not found[key].exact_case):
+                    found[key] = match
+        return list(found.values())
+
+
+class _LazyBoundaries:
+    """Where a Chinese match may start or end in one text, asked of jieba only if needed.
+
+    A cut between two jieba words is a boundary. A cut inside a jieba word is
+    one only when it splits the word into two parts of two or more characters
+    each: 刷新纪录 is 刷新 + 纪录 (a phrase jieba happens to list), while 数据库,
+    用户名 and 大数据 join a word to a one-character affix and make a new word.
+    """
+
+    def __init__(self, segmenter: Segmenter, text: str) -> None:
+        self._segmenter = segmenter
+        self._text = text
+        self._words: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def __contains__(self, offset: object) -> bool:
+        assert isinstance(offset, int)
+        if self._words is None:
+            self._words = self._segmenter.words(self._text)
+            self._starts = [start for start, _ in self._words]
+        start, end = self._words[bisect.bisect_right(self._starts, offset) - 1]
+        return offset == start or (offset - start >= 2 and end - offset >= 2)
+
+
+def _on_boundaries(
+    text: str, start: int, end: int, concept: Concept, boundaries: _LazyBoundaries | None
+) -> bool:
+    """Both edges of [start, end) separate words (see the module docstring)."""
+    for inner, outer, cut in ((start, start - 1, start), (end - 1, end, end)):
+        if outer < 0 or outer >= len(text):
+            continue
+        a, b = text[inner], text[outer]
+        if is_latin_word_char(a) and is_latin_word_char(b):
+            return False
+        if boundaries is None or concept.boundary is Boundary.CHAR:
+            continue
+        if is_han(a) and is_han(b) and cut not in boundaries:
+            return False
+    return True

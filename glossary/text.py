@@ -1,0 +1,97 @@
+"""Character classes and the spans of a text that are not prose.
+
+Han ranges are written out with explicit escapes (never copied from
+sacrebleu, whose Extension-B range is malformed) and unit-tested one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# (first, last, name) of every block of Han ideographs, plus 〇, which Unicode
+# gives the Han script although it sits among the CJK symbols.
+HAN_RANGES: tuple[tuple[str, str, str], ...] = (
+    ("\u3007", "\u3007", "ideographic number zero"),
+    ("\u3400", "\u4dbf", "CJK Unified Ideographs Extension A"),
+    ("\u4e00", "\u9fff", "CJK Unified Ideographs"),
+    ("\uf900", "\ufaff", "CJK Compatibility Ideographs"),
+    ("\U00020000", "\U0002a6df", "CJK Unified Ideographs Extension B"),
+    ("\U0002a700", "\U0002b73f", "CJK Unified Ideographs Extension C"),
+    ("\U0002b740", "\U0002b81f", "CJK Unified Ideographs Extension D"),
+    ("\U0002b820", "\U0002ceaf", "CJK Unified Ideographs Extension E"),
+    ("\U0002ceb0", "\U0002ebef", "CJK Unified Ideographs Extension F"),
+    ("\U0002ebf0", "\U0002ee5f", "CJK Unified Ideographs Extension I"),
+    ("\U0002f800", "\U0002fa1f", "CJK Compatibility Ideographs Supplement"),
+    ("\U00030000", "\U0003134f", "CJK Unified Ideographs Extension G"),
+    ("\U00031350", "\U000323af", "CJK Unified Ideographs Extension H"),
+)
+HAN_CLASS = "".join(f"{a}-{b}" if a != b else a for a, b, _ in HAN_RANGES)
+_HAN_CHAR = re.compile(f"[{HAN_CLASS}]")
+
+
+def is_han(char: str) -> bool:
+    """True for a Han ideograph (any CJK block, including 〇)."""
+    return bool(_HAN_CHAR.fullmatch(char))
+
+
+def is_latin_word_char(char: str) -> bool:
+    """Letters and digits of alphabetic scripts, and `_`: what English words are made of."""
+    return (char.isalnum() and not is_han(char)) or char == "_"
+
+
+def has_han(text: str) -> bool:
+    return _HAN_CHAR.search(text) is not None
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    kind: str
+
+
+# Ordered: earlier kinds win where two overlap (a URL inside inline code is code).
+_PROTECTED = (
+    ("code", r"`[^`\n]+`"),
+    ("url", r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`\u3000-\u303f\uff00-\uffef]+"),
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    ("tag", r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"),
+    (
+        "placeholder",
+        r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa]",
+    ),
+    ("placeholder", r"\{\{.*?\}\}|\{%.*?%\}"),
+    ("placeholder", r"\{[A-Za-z_0-9.\[\]]*(?:![rsa])?(?::[^{}\n]*)?\}"),
+)
+_PROTECTED_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PROTECTED)))
+_TRAILING_URL_PUNCT = ".,;:!?)]}'\""
+
+
+def protected_spans(text: str) -> list[Span]:
+    """Code, URLs, e-mail addresses, markup tags and placeholders in `text`, in order.
+
+    Nothing inside these spans is prose: no term is matched in them and no
+    leftover is reported from them.
+    """
+    spans = []
+    for m in _PROTECTED_RE.finditer(text):
+        kind = _PROTECTED[int(m.lastgroup[1:])][0] if m.lastgroup else "other"
+        end = m.end()
+        if kind == "url":  # a sentence's full stop or closing bracket is not part of the URL
+            while end > m.start() and text[end - 1] in _TRAILING_URL_PUNCT:
+                end -= 1
+        spans.append(Span(m.start(), end, kind))
+    return spans
+
+
+def overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """True when [start, end) overlaps any span."""
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def mask(text: str, spans: list[Span]) -> str:
+    """`text` with every span blanked out by spaces, offsets unchanged."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)

@@ -1,0 +1,115 @@
+"""T101–T105: true positives and the traps around them."""
+
+from __future__ import annotations
+
+from tests.checker.rules.conftest import Run, segment
+
+
+class TestTermMissing:
+    def test_reports_the_source_term_and_expected_forms(self, run: Run) -> None:
+        (f,) = run("T101", segment("智能体可以调用工具。", "Intelligent bodies can call tools."))
+        assert (f.rule, f.name, str(f.severity)) == ("T101", "term-missing", "error")
+        assert f.term is not None
+        assert (f.term.source, f.term.expected, f.term.found) == ("智能体", ("agent",), None)
+        assert (f.path, f.line) == ("t.po", 7)
+
+    def test_admitted_form_and_inflection_satisfy_it(self, run: Run) -> None:
+        assert run("T101", segment("刷新了纪录", "updated the record")) == []
+        assert run("T101", segment("智能体们", "the agents")) == []
+
+    def test_en_to_zh_direction(self, run: Run) -> None:
+        assert run("T101", segment("Save the database", "保存数据库", "en-zh")) == []
+        (f,) = run("T101", segment("Save the database", "存储数据库", "en-zh"))
+        assert f.term is not None and f.term.source == "Save"
+
+    def test_term_inside_a_placeholder_is_not_a_term(self, run: Run) -> None:
+        assert run("T101", segment("Hello %(username)s", "你好 %(username)s", "en-zh")) == []
+        assert run("T101", segment("Hello {username}", "你好 {username}", "en-zh")) == []
+
+    def test_shorter_term_inside_a_longer_word_is_not_expected(self, run: Run) -> None:
+        # 数据 inside 数据库 must not demand "data" in the target.
+        assert run("T101", segment("连接数据库", "Connect to the database")) == []
+
+    def test_empty_copied_and_fuzzy_targets_are_left_to_u101(self, run: Run) -> None:
+        assert run("T101", segment("智能体", "")) == []
+        assert run("T101", segment("智能体", "智能体")) == []
+        assert run("T101", segment("智能体", "bodies", flags=frozenset({"fuzzy"}))) == []
+
+    def test_forbidden_rendering_is_left_to_t102(self, run: Run) -> None:
+        assert run("T101", segment("通义实验室发布", "Tongyi Laboratory released")) == []
+
+    def test_inline_suppression(self, run: Run) -> None:
+        s = segment("智能体", "bodies", suppressed=frozenset({"T101"}))
+        assert run("T101", s) == []
+        s = segment("智能体", "bodies", suppressed=frozenset({"term-missing"}))
+        assert run("T101", s) == []
+
+
+class TestTermForbidden:
+    def test_forbidden_form_where_the_source_term_occurs(self, run: Run) -> None:
+        (f,) = run(
+            "T102", segment("通义实验室发布了新模型。", "Tongyi Laboratory released a model.")
+        )
+        assert f.suggestion == "Tongyi Lab" and f.fixable
+        assert (f.column, f.end_column) == (1, 18)
+        assert f.term is not None and f.term.found == "Tongyi Laboratory"
+
+    def test_not_without_the_source_term(self, run: Run) -> None:
+        assert run("T102", segment("他在画画。", "He used a brush.")) == []
+
+    def test_anywhere_in_target_only_text(self, run: Run) -> None:
+        s = segment("", "Press brush to reload.", target_only=True)
+        (f,) = run("T102", s)
+        assert f.suggestion == "refresh"
+
+
+class TestTermInconsistent:
+    def test_minority_rendering_is_reported_with_counts(self, run: Run) -> None:
+        segs = [
+            segment("刷新页面", "Refresh the page", key="1"),
+            segment("刷新列表", "Refresh the list", key="2"),
+            segment("刷新纪录", "Update the record", key="3"),
+        ]
+        (f,) = run("T103", *segs)
+        assert f.target == "Update the record"
+        assert '"refresh" 2×' in f.message and '"update" 1×' in f.message
+        assert f.suggestion == "refresh"
+
+    def test_one_rendering_throughout_is_consistent(self, run: Run) -> None:
+        segs = [segment("刷新页面", "Refresh the page"), segment("刷新列表", "refreshing the list")]
+        assert run("T103", *segs) == []
+
+
+class TestTermCase:
+    def test_wrong_case_of_a_case_sensitive_name(self, run: Run) -> None:
+        (f,) = run("T104", segment("Qwen 模型", "the qwen model"))
+        assert f.suggestion == "Qwen" and (f.column, f.end_column) == (5, 9)
+
+    def test_right_case_and_case_insensitive_terms_pass(self, run: Run) -> None:
+        assert run("T104", segment("Qwen 模型", "the Qwen model")) == []
+        assert run("T104", segment("刷新", "REFRESH")) == []
+
+    def test_target_only_checks_dnt_names(self, run: Run) -> None:
+        (f,) = run("T104", segment("", "Push to Github.", target_only=True))
+        assert f.suggestion == "GitHub"
+
+
+class TestTermDnt:
+    def test_dnt_name_missing_from_target(self, run: Run) -> None:
+        (f,) = run("T105", segment("Qwen 刷新了纪录。", "Tongyi set a new record."))
+        assert f.term is not None and f.term.expected == ("Qwen",)
+
+    def test_dnt_name_kept_or_only_miscased(self, run: Run) -> None:
+        assert run("T105", segment("Qwen 刷新了纪录。", "Qwen set a new record.")) == []
+        assert run("T105", segment("Qwen 刷新了纪录。", "qwen set a new record.")) == []
+
+    def test_dnt_in_en_to_zh(self, run: Run) -> None:
+        assert run("T105", segment("Call the API", "调用 API", "en-zh")) == []
+        (f,) = run("T105", segment("Call the API", "调用接口", "en-zh"))
+        assert f.rule == "T105"
+
+
+class TestChineseTargets:
+    def test_rendering_inside_a_longer_chinese_word_counts(self, run: Run) -> None:
+        # jieba reads 数据库表 as one word; 数据库 is still the rendering of "database".
+        assert run("T101", segment("Open the database table", "打开数据库表", "en-zh")) == []

@@ -1,0 +1,68 @@
+"""U101 and U102: untranslated targets and source-language leftovers."""
+
+from __future__ import annotations
+
+from tests.checker.rules.conftest import Run, segment
+
+
+class TestUntranslated:
+    def test_empty_and_copied_targets(self, run: Run) -> None:
+        (empty,) = run("U101", segment("Save", "", "en-zh"))
+        (copied,) = run("U101", segment("保存", "保存"))
+        assert "empty" in empty.message and "untranslated" in copied.message
+        assert str(empty.severity) == "warning"
+
+    def test_fuzzy_is_info(self, run: Run) -> None:
+        (f,) = run("U101", segment("Save", "保存", "en-zh", flags=frozenset({"fuzzy"})))
+        assert str(f.severity) == "info"
+
+    def test_copy_of_names_placeholders_or_code_is_fine(self, run: Run) -> None:
+        for source in ("Qwen", "%(name)s", "GitHub API", "`pip install x`", "https://a.org", "42"):
+            assert run("U101", segment(source, source, "en-zh")) == [], source
+
+
+class TestSourceLeftover:
+    def test_han_left_in_english_with_glossary_hint(self, run: Run) -> None:
+        target = "aimed solely at刷新 (refreshing) SOTA benchmarks"
+        (f,) = run("U102", segment("旨在刷新 SOTA 基准。", target))
+        assert target[f.column - 1 : f.end_column - 1] == "刷新"
+        assert f.suggestion == '"refresh"' and "refresh" in f.message
+
+    def test_han_in_english_code_or_url_is_fine(self, run: Run) -> None:
+        assert run("U102", segment("运行代码", "Run `打印()` at https://例子.cn/刷新")) == []
+
+    def test_english_copied_from_source_into_chinese(self, run: Run) -> None:
+        (f,) = run("U102", segment("Save your password", "保存你的password", "en-zh"))
+        assert f.suggestion == '"密码"'
+        assert (f.column, f.end_column) == (5, 13)
+
+    def test_consecutive_words_are_one_finding(self, run: Run) -> None:
+        (f,) = run(
+            "U102", segment("Please check your inbox now", "请 check your inbox 现在", "en-zh")
+        )
+        assert '"check your inbox"' in f.message
+
+    def test_names_acronyms_placeholders_and_allowed_words_stay(self, run: Run) -> None:
+        cases = [
+            ("Upload to GitHub via the API", "通过 API 上传到 GitHub"),
+            ("Enter the %(username)s", "输入 %(username)s"),
+            ("Open PostgreSQL settings", "打开 PostgreSQL 设置"),
+            ("Ask Alice for the key", "向 Alice 要钥匙"),  # a proper name mid-sentence
+            ("Run `make docs` now", "现在运行 `make docs`"),
+        ]
+        for source, target in cases:
+            assert run("U102", segment(source, target, "en-zh")) == [], target
+        s = segment("Use the proxy", "使用 proxy", "en-zh")
+        assert run("U102", s, allow=("proxy",)) == []
+        assert len(run("U102", s)) == 1
+
+    def test_words_not_in_the_source_are_not_leftovers(self, run: Run) -> None:
+        assert run("U102", segment("Open the file", "打开文件（见 docs）", "en-zh")) == []
+        (f,) = run("U102", segment("Open the file", "打开文件（file）", "en-zh"))
+        assert '"file"' in f.message
+
+    def test_target_only_chinese_flags_lowercase_english(self, run: Run) -> None:
+        (f,) = run(
+            "U102", segment("", "我们使用了 transformer 架构和 GPU", "en-zh", target_only=True)
+        )
+        assert '"transformer"' in f.message

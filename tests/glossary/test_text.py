@@ -1,0 +1,34 @@
+"""Character classes and protected spans (Han ranges: tests/checker/readers/test_script.py)."""
+
+from __future__ import annotations
+
+from glossary.text import has_han, is_han, is_latin_word_char, protected_spans
+
+
+def test_the_sacrebleu_extension_b_bug_is_not_ours() -> None:
+    # sacrebleu writes '\u20000', i.e. U+2000 then "0": a space and a digit are not Han.
+    assert not has_han("\u2000" + "0")
+    assert is_han("\U00020000")
+
+
+def test_latin_word_chars_exclude_han() -> None:
+    assert is_latin_word_char("a") and is_latin_word_char("é") and is_latin_word_char("_")
+    assert not is_latin_word_char("中") and not is_latin_word_char("-")
+
+
+def test_protected_spans_kinds_and_url_trailing_punctuation() -> None:
+    text = "See https://example.com/a. Use `x` or %(name)s, {0:.2f} and <b>bold</b>; mail a@b.org"
+    kinds = [(text[s.start : s.end], s.kind) for s in protected_spans(text)]
+    assert kinds == [
+        ("https://example.com/a", "url"),
+        ("`x`", "code"),
+        ("%(name)s", "placeholder"),
+        ("{0:.2f}", "placeholder"),
+        ("<b>", "tag"),
+        ("</b>", "tag"),
+        ("a@b.org", "email"),
+    ]
+
+
+def test_percent_in_prose_is_not_a_placeholder() -> None:
+    assert protected_spans("50% of users") == []
