@@ -51,9 +51,9 @@ def fold(text: str) -> str:
 
 def _inflects(concept: Concept, form: Form) -> bool:
     """English forms inflect; do-not-translate names only as acronyms (GPU → GPUs)."""
-    if form.lang != "en" or has_han(form.text):
-        return False
-    return not concept.dnt or (form.text.isupper() and form.text.isalpha())
+    if concept.dnt:  # in either language's index
+        return form.text.isupper() and form.text.isalpha()
+    return form.lang == "en" and not has_han(form.text)
 
 
 class TermIndex:

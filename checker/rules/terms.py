@@ -10,7 +10,7 @@ from checker.finding import Finding, Severity, TermInfo
 from checker.rules.base import Rule, RuleContext, Scan, quoted, register
 from glossary.english import surface_forms
 from glossary.matching import Match, fold
-from glossary.model import Concept, Status
+from glossary.model import Concept, Form, Status
 
 
 def _concepts(matches: list[Match]) -> dict[int, Match]:
@@ -129,7 +129,8 @@ class TermInconsistent(Rule):
     """One glossary term is rendered with different allowed forms across the files.
 
     Both forms may be allowed, but a reader should meet one. Reported at
-    each minority rendering, naming the majority and every form's count.
+    each minority rendering, naming the majority (in a tie, the preferred
+    form) and every form's count with its first place.
 
     Okay: 刷新页面。 / 刷新列表。 → Refresh the page. / Refresh the list.
     T103: 刷新页面。 / 刷新列表。 → Refresh the page. / Update the list.
@@ -141,8 +142,8 @@ class TermInconsistent(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        self._seen: dict[int, list[_Rendering]] = defaultdict(list)
-        self._concepts: dict[int, Concept] = {}
+        # (concept, target language) → its renderings, in reading order
+        self._seen: dict[tuple[Concept, str], list[_Rendering]] = defaultdict(list)
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         if not scan.translated:
@@ -161,33 +162,33 @@ class TermInconsistent(Rule):
                 term=TermInfo(match.text, _expected(concept, s.target_lang), rendering.text),
                 detail=rendering.text,
             )
-            self._seen[id(concept)].append(_Rendering(finding, rendering.form.text))
-            self._concepts[id(concept)] = concept
+            self._seen[concept, s.target_lang].append(_Rendering(finding, rendering.form.text))
         return iter(())
 
     def finish(self) -> Iterator[Finding]:
-        for key, renderings in self._seen.items():
+        for (concept, lang), renderings in self._seen.items():
             counts = Counter(r.form for r in renderings)
             if len(counts) < 2:
                 continue
-            majority = counts.most_common(1)[0][0]
+            majority = _majority(counts, concept.preferred(lang))
             first_at: dict[str, str] = {}
             for r in renderings:
                 first_at.setdefault(r.form, f"{r.finding.path}:{r.finding.line}")
             tally = ", ".join(
                 f'"{form}" {n}× (first at {first_at[form]})' for form, n in counts.most_common()
             )
-            label = self._concepts[key].label
+            head = f'"{concept.label}" is rendered'
             for r in renderings:
                 if r.form != majority:
-                    message = (
-                        f'"{label}" is rendered "{r.form}" here but "{majority}" mostly: {tally}'
-                    )
-                    yield _with_message(r.finding, message, majority)
+                    message = f'{head} "{r.form}" here, "{majority}" elsewhere: {tally}'
+                    yield replace(r.finding, message=message, suggestion=majority)
 
 
-def _with_message(finding: Finding, message: str, suggestion: str) -> Finding:
-    return replace(finding, message=message, suggestion=suggestion)
+def _majority(counts: Counter[str], preferred: Form | None) -> str:
+    """The most used form; in a tie, the glossary's preferred one if it is among them."""
+    top = max(counts.values())
+    tied = [form for form, n in counts.items() if n == top]
+    return preferred.text if preferred and preferred.text in tied else tied[0]
 
 
 @register

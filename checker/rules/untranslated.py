@@ -33,11 +33,19 @@ def _dnt_masked(scan: Scan, text: str, lang: str) -> str:
 
 
 def translatable(scan: Scan, text: str, lang: str) -> bool:
-    """Text with words of its language besides names, code and placeholders."""
+    """Text with words of its language besides names, code, placeholders and units."""
     rest = _dnt_masked(scan, _prose(text), lang)
     if lang == "zh":
         return has_han(rest)
-    return any(w.lower() != w.upper() and len(w) > 1 for w in _LATIN_WORD.findall(rest))
+    return any(_ordinary_word(m.group(), rest, m.end()) for m in _LATIN_WORD.finditer(rest))
+
+
+def _ordinary_word(word: str, text: str, end: int) -> bool:
+    """A word of running English: not an acronym, a unit, a name with inner
+    capitals (KB, IPv4, PostgreSQL), a format code (ss, uuuuuu) or a letter."""
+    if len(word) < 2 or len(set(word.lower())) == 1 or any(c.isupper() for c in word[1:]):
+        return False
+    return not text[end : end + 1].isdigit()
 
 
 @register
@@ -133,9 +141,7 @@ class SourceLeftover(Rule):
         Acronyms and names with inner capitals (API, iOS, PostgreSQL) stay; so
         does a capitalised word the source uses mid-sentence (a proper name).
         """
-        if len(word) < 2 or word.casefold() in self.context.allow:
-            return False
-        if any(c.isupper() for c in word[1:]):
+        if word.casefold() in self.context.allow or not _ordinary_word(word, "", 0):
             return False
         if source_words is None:  # target-only: no source to compare with
             return word.islower()

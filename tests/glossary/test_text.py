@@ -32,3 +32,13 @@ def test_protected_spans_kinds_and_url_trailing_punctuation() -> None:
 
 def test_percent_in_prose_is_not_a_placeholder() -> None:
     assert protected_spans("50% of users") == []
+
+
+def test_paths_and_code_identifiers_are_protected() -> None:
+    text = "例如“/about/contact/”或 flatpages/page.html；allow_empty 和 obj.get_url() 不是 x.y"
+    spans = [text[s.start : s.end] for s in protected_spans(text)]
+    assert spans == ["/about/contact/", "flatpages/page.html", "allow_empty", "obj.get_url()"]
+
+
+def test_a_slash_between_han_words_is_not_a_path() -> None:
+    assert protected_spans("刷新/refresh") == []
