@@ -104,6 +104,11 @@ class TermIndex:
             chosen.append(match)
         return sorted(chosen, key=lambda m: (m.start, m.end))
 
+    def on_word_boundaries(self, text: str, match: Match) -> bool:
+        """Whether a match found with `chinese_words=False` also sits on word boundaries."""
+        boundaries = _LazyBoundaries(self._segmenter, text)
+        return _on_boundaries(text, match.start, match.end, match.concept, boundaries)
+
     def _candidates(self, text: str, any_case: bool, chinese_words: bool) -> list[Match]:
         spans = protected_spans(text)
         blocked = [False] * len(text)

@@ -45,12 +45,6 @@ class Scan:
         index = self.glossary.index(self.segment.target_lang)
         return index.find_all(self.segment.target, any_case=True, chinese_words=False)
 
-    @cached_property
-    def target_words(self) -> list[Match]:
-        """Target matches on word boundaries: for flagging forms, not excusing them."""
-        index = self.glossary.index(self.segment.target_lang)
-        return index.find_all(self.segment.target, any_case=True)
-
     @property
     def translated(self) -> bool:
         """A target worth checking for terms: present, not a copy, not fuzzy."""

@@ -95,12 +95,15 @@ class TermForbidden(Rule):
         if not s.target_only and not scan.translated:
             return
         in_source = {id(m.concept) for m in scan.source_terms}
-        for match in scan.target_words:
+        index = scan.glossary.index(s.target_lang)
+        for match in scan.target_terms:
             concept = match.concept
             if match.form.status is not Status.FORBIDDEN:
                 continue
             if not s.target_only and id(concept) not in in_source:
                 continue
+            if not index.on_word_boundaries(s.target, match):
+                continue  # a forbidden form must be a word of its own to be flagged
             preferred = concept.preferred(s.target_lang)
             expected = _expected(concept, s.target_lang)
             yield self.finding(

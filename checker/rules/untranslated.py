@@ -26,7 +26,7 @@ def _dnt_masked(scan: Scan, text: str, lang: str) -> str:
     """`text` with do-not-translate names blanked out as well."""
     index = scan.glossary.index(lang)
     chars = list(text)
-    for m in index.find_all(text, any_case=True):
+    for m in index.find_all(text, any_case=True, chinese_words=False):  # no jieba needed
         if m.concept.dnt:
             chars[m.start : m.end] = " " * (m.end - m.start)
     return "".join(chars)
