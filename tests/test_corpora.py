@@ -75,3 +75,14 @@ def test_messages_name_the_term_and_the_fix(rule: str) -> None:
 def test_django_catalogs_are_read_without_errors() -> None:
     report = checker.check([ARTICLES.parent / "django"])
     assert report.errors == [] and report.files == 13 and report.segments > 800
+
+
+def test_mixed_directions_in_one_run_do_not_disturb_each_other() -> None:
+    catalog = Path(__file__).parent / "checker" / "fixtures" / "faulty.po"  # en→zh
+    report = checker.check([ARTICLES, catalog])
+    articles = [f for f in report.findings if f.path.endswith(".md")]
+    assert observed(checker.Report(findings=articles)) == PAIRED
+    assert [(f.rule, f.line) for f in report.findings if f.path.endswith(".po")] == [
+        ("U102", 8),
+        ("U101", 18),
+    ]

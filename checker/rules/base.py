@@ -45,6 +45,16 @@ class Scan:
         index = self.glossary.index(self.segment.target_lang)
         return index.find_all(self.segment.target, any_case=True, chinese_words=False)
 
+    @cached_property
+    def source_concepts(self) -> set[int]:
+        """Identities of the concepts whose terms the source uses."""
+        return {id(m.concept) for m in self.source_terms}
+
+    @property
+    def checkable(self) -> bool:
+        """Worth a look for target-side faults: target-only text, or a real translation."""
+        return self.segment.target_only or self.translated
+
     @property
     def translated(self) -> bool:
         """A target worth checking for terms: present, not a copy, not fuzzy."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from checker.finding import Finding, Severity, TermInfo
 from checker.rules.base import Rule, RuleContext, Scan, quoted, register
+from checker.segment import Segment
 from glossary.english import surface_forms
 from glossary.matching import Match, fold
 from glossary.model import Concept, Form, Status
@@ -78,7 +79,7 @@ class TermForbidden(Rule):
 
     Where the concept's term occurs in the source (anywhere, for target-only
     text), a form marked forbidden is an error; the fix replaces it with the
-    preferred form when there is exactly one candidate.
+    preferred form, unless concepts that disagree share the forbidden form.
 
     Okay: 通义实验室发布了新模型。 → Tongyi Lab released a new model.
     T102: 通义实验室发布了新模型。 → Tongyi Laboratory released a new model.
@@ -92,28 +93,35 @@ class TermForbidden(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        if not s.target_only and not scan.translated:
+        if not scan.checkable:
             return
-        in_source = {id(m.concept) for m in scan.source_terms}
         index = scan.glossary.index(s.target_lang)
+        by_span: dict[tuple[int, int], list[Match]] = defaultdict(list)
         for match in scan.target_terms:
-            concept = match.concept
             if match.form.status is not Status.FORBIDDEN:
                 continue
-            if not s.target_only and id(concept) not in in_source:
+            if not s.target_only and id(match.concept) not in scan.source_concepts:
                 continue
-            if not index.on_word_boundaries(s.target, match):
-                continue  # a forbidden form must be a word of its own to be flagged
-            preferred = concept.preferred(s.target_lang)
-            expected = _expected(concept, s.target_lang)
-            yield self.finding(
-                s,
-                (match.start, match.end),
-                f'"{match.text}" is a forbidden rendering; use {quoted(expected)}',
-                term=TermInfo(_source_form(concept, s.source_lang), expected, match.text),
-                suggestion=preferred.text if preferred else None,
-                detail=match.text,
-            )
+            if index.on_word_boundaries(s.target, match):  # a word of its own, not a part
+                by_span[match.start, match.end].append(match)
+        for matches in by_span.values():
+            yield self._forbidden(s, matches)
+
+    def _forbidden(self, s: Segment, matches: list[Match]) -> Finding:
+        """One finding per span; fixable only when every concept there prefers one form."""
+        match = matches[0]
+        expected = tuple(
+            dict.fromkeys(e for m in matches for e in _expected(m.concept, s.target_lang))
+        )
+        preferred = {f.text for m in matches if (f := m.concept.preferred(s.target_lang))}
+        return self.finding(
+            s,
+            (match.start, match.end),
+            f'"{match.text}" is a forbidden rendering; use {quoted(expected)}',
+            term=TermInfo(_source_form(match.concept, s.source_lang), expected, match.text),
+            suggestion=preferred.pop() if len(preferred) == 1 else None,
+            detail=match.text,
+        )
 
 
 def _source_form(concept: Concept, lang: str) -> str:
@@ -213,9 +221,8 @@ class TermCase(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        if not s.target_only and not scan.translated:
+        if not scan.checkable:
             return
-        in_source = {id(m.concept) for m in scan.source_terms}
         for match in scan.target_terms:
             concept = match.concept
             if not concept.case_sensitive or match.exact_case:
@@ -223,7 +230,7 @@ class TermCase(Rule):
             if s.target_only:  # no source: a miscased name, not a lower-case common word
                 relevant = concept.dnt or not match.text.islower()
             else:
-                relevant = id(concept) in in_source
+                relevant = id(concept) in scan.source_concepts
             if not relevant:
                 continue
             right = _in_right_case(match)

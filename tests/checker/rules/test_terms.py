@@ -113,3 +113,22 @@ class TestChineseTargets:
     def test_rendering_inside_a_longer_chinese_word_counts(self, run: Run) -> None:
         # jieba reads 数据库表 as one word; 数据库 is still the rendering of "database".
         assert run("T101", segment("Open the database table", "打开数据库表", "en-zh")) == []
+
+
+class TestTermForbiddenAmbiguous:
+    def test_a_form_forbidden_by_two_disagreeing_concepts_is_not_fixable(self) -> None:
+        from checker import Config, check
+        from glossary.model import Concept, Form, Glossary, Status
+
+        def concept(zh: str, en: str) -> Concept:
+            return Concept((Form(zh, "zh"), Form(en, "en"), Form("stuff", "en", Status.FORBIDDEN)))
+
+        terms = Glossary([concept("材料", "material"), concept("东西", "thing")])
+        report = check(
+            [segment("材料和东西", "stuff and stuff")],
+            glossary=terms,
+            config=Config(select=("T102",)),
+        )
+        assert len(report.findings) == 2  # one per span
+        assert all(f.suggestion is None and not f.fixable for f in report.findings)
+        assert '"material" or "thing"' in report.findings[0].message
