@@ -85,4 +85,5 @@ def test_mixed_directions_in_one_run_do_not_disturb_each_other() -> None:
     assert [(f.rule, f.line) for f in report.findings if f.path.endswith(".po")] == [
         ("U102", 8),
         ("U101", 18),
+        ("T101", 23),
     ]

@@ -100,6 +100,8 @@ class Rule:
         """A finding at `span` of the target text (the whole target when None)."""
         start, end = span if span is not None else (0, len(segment.target))
         line, column = segment.locate(start)
+        if span is None and line != segment.line:  # a wrapped msgstr "" "…": its keyword line
+            line, column = segment.line, 1
         end_line, end_column = segment.locate(end)
         return Finding(
             path=segment.path,

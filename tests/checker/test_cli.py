@@ -37,6 +37,8 @@ def test_text_lines_point_at_the_msgstr() -> None:
     _, out, _ = run("check", FAULTY)
     assert f'{FAULTY}:8:13: U102 English text "password" left in the Chinese translation' in out
     assert f"{FAULTY}:18:9: U101 empty translation" in out
+    # a finding about a whole wrapped msgstr points at its keyword line
+    assert f'{FAULTY}:23:1: T101 "agents" should be translated as' in out
 
 
 def test_json_document_has_the_spec_fields() -> None:
@@ -50,10 +52,10 @@ def test_json_document_has_the_spec_fields() -> None:
     }  # fmt: skip
     assert doc["summary"] == {
         "files": 1,
-        "segments": 4,
-        "findings": 2,
-        "by_rule": {"U101": 1, "U102": 1},
-        "by_severity": {"error": 1, "warning": 1},
+        "segments": 5,
+        "findings": 3,
+        "by_rule": {"T101": 1, "U101": 1, "U102": 1},
+        "by_severity": {"error": 2, "warning": 1},
     }
 
 
@@ -67,7 +69,7 @@ def test_select_and_ignore_by_prefix_and_name() -> None:
     _, doc = as_json("--select", "U", "--ignore", "source-leftover", FAULTY)
     assert doc["summary"]["by_rule"] == {"U101": 1}
     _, doc = as_json("--select", "T1,U102", FAULTY)
-    assert doc["summary"]["by_rule"] == {"U102": 1}
+    assert doc["summary"]["by_rule"] == {"T101": 1, "U102": 1}
 
 
 def test_unknown_rule_code_is_a_usage_error() -> None:
@@ -80,7 +82,7 @@ def test_broken_file_is_reported_with_line_and_others_still_checked() -> None:
     assert status == 2
     assert f"{BROKEN}:" in err and "Traceback" not in err
     doc = json.loads(out)
-    assert doc["summary"]["findings"] == 2  # faulty.po was still checked
+    assert doc["summary"]["findings"] == 3  # faulty.po was still checked
     (error,) = doc["errors"]
     assert error["path"] == BROKEN and isinstance(error["line"], int)
 
@@ -100,7 +102,7 @@ def test_glossary_flag_replaces_the_default_and_stacks() -> None:
 
 def test_allow_keeps_a_word() -> None:
     _, doc = as_json("--allow", "password", FAULTY)
-    assert doc["summary"]["by_rule"] == {"U101": 1}
+    assert doc["summary"]["by_rule"] == {"T101": 1, "U101": 1}
 
 
 def test_rules_lists_and_explains() -> None:
