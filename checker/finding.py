@@ -39,6 +39,15 @@ class TermInfo:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """Replace target[start:end] (offsets in the segment's target text) by `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem at one place; the fields of SPEC.md's JSON output."""
 
@@ -55,9 +64,13 @@ class Finding:
     target: str
     term: TermInfo | None = None
     suggestion: str | None = None
-    fixable: bool = False
+    fix: Fix | None = None
     key: str = field(default="", compare=False)  # the segment's key within its file
     detail: str = field(default="", compare=False)  # the flagged text, for the fingerprint
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
     @property
     def fingerprint(self) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar, TypeVar
 
-from checker.finding import Finding, Severity, TermInfo
+from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.segment import Segment
 from glossary.matching import Match
 from glossary.model import Glossary
@@ -19,6 +19,7 @@ class RuleContext:
 
     glossary: Glossary
     allow: frozenset[str] = frozenset()  # words allowed to stay untranslated (folded)
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # by rule code
 
 
 @dataclass
@@ -79,6 +80,13 @@ class Rule:
     def __init__(self, context: RuleContext) -> None:
         self.context = context
 
+    # Options a rule accepts from `[rules.CODE]` in the configuration, with defaults.
+    option_defaults: ClassVar[Mapping[str, object]] = {}
+
+    def option(self, name: str) -> object:
+        """The configured value of one of this rule's options, else its default."""
+        return self.context.options.get(self.code, {}).get(name, self.option_defaults[name])
+
     def check(self, scan: Scan) -> Iterator[Finding]:
         raise NotImplementedError
 
@@ -94,10 +102,15 @@ class Rule:
         *,
         term: TermInfo | None = None,
         suggestion: str | None = None,
+        fix: Fix | None = None,
         severity: Severity | None = None,
         detail: str = "",
     ) -> Finding:
-        """A finding at `span` of the target text (the whole target when None)."""
+        """A finding at `span` of the target text (the whole target when None).
+
+        A `fix` is kept only if the rule is fixable; its replacement is the
+        default suggestion.
+        """
         start, end = span if span is not None else (0, len(segment.target))
         line, column = segment.locate(start)
         if span is None and line != segment.line:  # a wrapped msgstr "" "…": its keyword line
@@ -116,8 +129,8 @@ class Rule:
             source=segment.source,
             target=segment.target,
             term=term,
-            suggestion=suggestion,
-            fixable=self.fixable and suggestion is not None,
+            suggestion=suggestion if suggestion is not None or fix is None else fix.replacement,
+            fix=fix if self.fixable else None,
             key=segment.key,
             detail=detail,
         )

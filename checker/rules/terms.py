@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from checker.finding import Finding, Severity, TermInfo
+from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.rules.base import Rule, RuleContext, Scan, quoted, register
 from checker.segment import Segment
 from glossary.english import surface_forms
@@ -119,9 +119,21 @@ class TermForbidden(Rule):
             (match.start, match.end),
             f'"{match.text}" is a forbidden rendering; use {quoted(expected)}',
             term=TermInfo(_source_form(match.concept, s.source_lang), expected, match.text),
-            suggestion=preferred.pop() if len(preferred) == 1 else None,
+            suggestion=next(iter(preferred)) if len(preferred) == 1 else None,
+            fix=_replacement(match, preferred),
             detail=match.text,
         )
+
+
+def _replacement(match: Match, preferred: set[str]) -> Fix | None:
+    """A safe fix: one preferred form, and the text is the forbidden form itself.
+
+    An inflected forbidden form ("brushes") is not rewritten: the preferred
+    form would need the same inflection, which is a person's call.
+    """
+    if len(preferred) != 1 or fold(match.text) != fold(match.form.text):
+        return None
+    return Fix(match.start, match.end, next(iter(preferred)))
 
 
 def _source_form(concept: Concept, lang: str) -> str:
@@ -239,7 +251,7 @@ class TermCase(Rule):
                 (match.start, match.end),
                 f'"{match.text}" should be written "{right}"',
                 term=TermInfo(_source_form(concept, s.source_lang), (right,), match.text),
-                suggestion=right,
+                fix=Fix(match.start, match.end, right),
                 detail=match.text,
             )
 

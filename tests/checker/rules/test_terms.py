@@ -132,3 +132,13 @@ class TestTermForbiddenAmbiguous:
         assert len(report.findings) == 2  # one per span
         assert all(f.suggestion is None and not f.fixable for f in report.findings)
         assert '"material" or "thing"' in report.findings[0].message
+
+
+class TestTermForbiddenFix:
+    def test_exact_forbidden_form_gets_a_fix_an_inflected_one_only_a_suggestion(
+        self, run: Run
+    ) -> None:
+        (exact,) = run("T102", segment("", "Press brush now.", target_only=True))
+        assert exact.fix is not None and exact.fix.replacement == "refresh"
+        (inflected,) = run("T102", segment("", "It brushes the page.", target_only=True))
+        assert inflected.fix is None and inflected.suggestion == "refresh"
