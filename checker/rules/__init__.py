@@ -1,6 +1,17 @@
 """The rule catalogue. Importing this package registers every rule."""
 
-from checker.rules import terms, untranslated
+from checker.rules import consistency, formatting, numbers, terms, typography, untranslated
 from checker.rules.base import RULES, Rule, RuleContext, Scan
 
-__all__ = ["RULES", "Rule", "RuleContext", "Scan", "terms", "untranslated"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "RuleContext",
+    "Scan",
+    "consistency",
+    "formatting",
+    "numbers",
+    "terms",
+    "typography",
+    "untranslated",
+]
