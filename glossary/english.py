@@ -48,3 +48,12 @@ def _inflections(word: str) -> frozenset[str]:
     if not found:  # a word lemminflect does not know: treat it as a noun
         found = {w for forms in getAllInflectionsOOV(word, "NOUN").values() for w in forms}
     return frozenset(found)
+
+
+@cache
+def singular(word: str) -> str:
+    """The singular of a lower-case English noun (users → user), else the word."""
+    from lemminflect import getLemma
+
+    found = getLemma(word, upos="NOUN")
+    return str(found[0]) if found else word

@@ -1,1 +1,156 @@
-"""Rules of this family are registered here."""
+"""Consistency across every file checked together: C101 and C102."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from checker.finding import Finding, Severity
+from checker.rules.base import Rule, RuleContext, Scan, register
+from checker.segment import Segment
+from glossary.text import has_han
+
+
+def _normal(text: str) -> str:
+    """Texts that differ only in spacing or letter case count as the same."""
+    return " ".join(text.split()).casefold()
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _singular(text: str) -> str:
+    """English compared in the singular, without final punctuation: "Users:" = "user".
+
+    Chinese has no plural, so "user" and "users" sharing 用户 is expected.
+    """
+    from glossary.english import singular
+
+    return _WORD.sub(lambda m: singular(m.group()), _normal(text).rstrip(" .:!?…"))
+
+
+@dataclass(frozen=True)
+class _Seen:
+    finding: Finding
+    text: str  # the varying side, as written
+
+
+class _Grouping(Rule):
+    """Groups segments by one side and reports the minority variants of the other.
+
+    Subclasses say which side is the key and which varies; `finish` names the
+    majority and every variant with its count and first place.
+    """
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        self._groups: dict[tuple[str, ...], list[_Seen]] = defaultdict(list)
+
+    def key(self, s: Segment) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def varying(self, s: Segment) -> str:
+        raise NotImplementedError
+
+    def same(self, text: str) -> str:
+        """The form under which two variants count as one."""
+        return _normal(text)
+
+    def abbreviates(self, variant: str, majority: str) -> bool:
+        """Whether a variant is a mere abbreviation of the majority (only C102 cares)."""
+        return False
+
+    def describe(self, variant: str, majority: str, tally: str) -> str:
+        raise NotImplementedError
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        s = scan.segment
+        if scan.translated:
+            finding = self.finding(s, None, "", detail=self.varying(s))
+            self._groups[self.key(s)].append(_Seen(finding, self.varying(s)))
+        return iter(())
+
+    def finish(self) -> Iterator[Finding]:
+        for seen in self._groups.values():
+            counts = Counter(self.same(x.text) for x in seen)
+            if len(counts) < 2:
+                continue
+            majority = counts.most_common(1)[0][0]
+            first: dict[str, _Seen] = {}
+            for x in seen:
+                first.setdefault(self.same(x.text), x)
+            tally = "; ".join(
+                f'"{first[v].text}" {n}× (first at {first[v].finding.path}:{first[v].finding.line})'
+                for v, n in counts.most_common()
+            )
+            for x in seen:
+                if self.same(x.text) != majority and not self.abbreviates(x.text, majority):
+                    message = self.describe(x.text, first[majority].text, tally)
+                    yield replace(x.finding, message=message)
+
+
+def _context(s: Segment) -> str:
+    return s.meta.get("msgctxt", "") + "\x04" + s.meta.get("plural_index", "")
+
+
+@register
+class InconsistentTranslation(_Grouping):
+    """The same source text is translated differently in different places.
+
+    Identical sources (ignoring spacing and letter case; a PO context or a
+    plural form keeps entries apart) should read the same in the
+    translation. Reported at each minority translation, naming the majority.
+
+    Okay: 保存 / 保存 → Save / Save
+    C101: 保存 / 保存 → Save / Keep
+    """
+
+    code = "C101"
+    name = "inconsistent-translation"
+    severity = Severity.WARNING
+
+    def key(self, s: Segment) -> tuple[str, ...]:
+        return (s.source_lang, s.target_lang, _context(s), _normal(s.source))
+
+    def varying(self, s: Segment) -> str:
+        return s.target
+
+    def describe(self, variant: str, majority: str, tally: str) -> str:
+        return f'translated "{variant}" here but "{majority}" elsewhere: {tally}'
+
+
+@register
+class InconsistentSource(_Grouping):
+    """Different source texts share one translation.
+
+    Usually harmless (synonyms), sometimes a sign that one of them was
+    copied from the wrong entry; reported at info for a reviewer.
+
+    Okay: 保存 / 删除 → Save / Delete
+    C102: 保存 / 删除 → Save / Save
+    """
+
+    code = "C102"
+    name = "inconsistent-source"
+    severity = Severity.INFO
+
+    def key(self, s: Segment) -> tuple[str, ...]:
+        return (s.source_lang, s.target_lang, _context(s), _normal(s.target))
+
+    def varying(self, s: Segment) -> str:
+        return s.source
+
+    def same(self, text: str) -> str:
+        return _singular(text) if not has_han(text) else _normal(text)
+
+    def abbreviates(self, variant: str, majority: str) -> bool:
+        """ "Mon" for "Monday", "jan" for "January": one word cut short."""
+        short = self.same(variant)
+        return short.isalpha() and majority.startswith(short)
+
+    def describe(self, variant: str, majority: str, tally: str) -> str:
+        return (
+            f'the same translation stands for "{variant}" here and "{majority}" elsewhere: {tally}'
+        )

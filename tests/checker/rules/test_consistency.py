@@ -1,0 +1,48 @@
+"""C101 and C102: consistency across every segment checked together."""
+
+from __future__ import annotations
+
+from tests.checker.rules.conftest import Run, segment
+
+
+class TestInconsistentTranslation:
+    def test_minority_translation_named_with_the_majority(self, run: Run) -> None:
+        segs = [segment("保存", "Save"), segment("保存", "Save"), segment("保存", "Keep")]
+        (f,) = run("C101", *segs)
+        assert f.target == "Keep" and '"Save" 2×' in f.message and '"Keep" 1×' in f.message
+
+    def test_spacing_and_case_do_not_count(self, run: Run) -> None:
+        assert run("C101", segment("保存", "Save"), segment(" 保存", "save ")) == []
+
+    def test_a_po_context_or_plural_form_keeps_entries_apart(self, run: Run) -> None:
+        segs = [
+            segment("May", "五月", "en-zh", meta={"msgctxt": "month"}),
+            segment("May", "可以", "en-zh", meta={"msgctxt": "verb"}),
+        ]
+        assert run("C101", *segs) == []
+
+    def test_untranslated_and_fuzzy_entries_are_left_out(self, run: Run) -> None:
+        segs = [
+            segment("Save", "保存", "en-zh"),
+            segment("Save", "", "en-zh"),
+            segment("Save", "存", "en-zh", flags=frozenset({"fuzzy"})),
+        ]
+        assert run("C101", *segs) == []
+
+
+class TestInconsistentSource:
+    def test_different_sources_one_translation_is_info(self, run: Run) -> None:
+        segs = [segment("Delete", "删除", "en-zh"), segment("Delete", "删除", "en-zh"),
+                segment("Remove", "删除", "en-zh")]  # fmt: skip
+        (f,) = run("C102", *segs)
+        assert str(f.severity) == "info" and '"Remove" here and "Delete" elsewhere' in f.message
+
+    def test_plural_punctuation_and_abbreviation_are_the_same_source(self, run: Run) -> None:
+        segs = [
+            segment("user", "用户", "en-zh"),
+            segment("Users:", "用户", "en-zh"),
+            segment("Monday", "星期一", "en-zh"),
+            segment("Monday", "星期一", "en-zh"),
+            segment("Mon", "星期一", "en-zh"),
+        ]
+        assert run("C102", *segs) == []
