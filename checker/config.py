@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
 
 from checker.finding import Severity
 from checker.rules import RULES, Rule
@@ -22,13 +24,34 @@ class Config:
     target_only: bool = False
     allow: tuple[str, ...] = ()  # words allowed to stay untranslated
     pairs: tuple[tuple[str, str], ...] = ()
+    glossaries: tuple[str, ...] = ()  # glossary files, stacked in order
+    no_default_glossary: bool = False
+    severities: Mapping[str, Severity] = field(default_factory=dict)  # by rule code
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # by rule code
+    # (glob, selectors): findings in files matching the glob are dropped for those rules
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str = "."  # where the configuration file lives; globs are relative to it
+
+    def ignored_in(self, path: str) -> tuple[str, ...]:
+        """Selectors that per-file-ignores turn off for `path`."""
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores:
+            if fnmatch(rel, pattern) or fnmatch(os.path.basename(path), pattern):
+                found.extend(selectors)
+        return tuple(found)
+
+
+def matches(rule: type[Rule], selectors: Sequence[str]) -> bool:
+    """Whether any selector (code, prefix such as T1, or name) picks the rule."""
+    return any(_matches(rule, s) for s in selectors)
 
 
 def _matches(rule: type[Rule], selector: str) -> bool:
     return rule.code.startswith(selector.upper()) or rule.name == selector.lower()
 
 
-def _check_selectors(selectors: Sequence[str]) -> None:
+def check_selectors(selectors: Sequence[str]) -> None:
     for selector in selectors:
         if not any(_matches(rule, selector) for rule in RULES.values()):
             known = ", ".join(sorted(RULES))
@@ -41,15 +64,12 @@ def selected_rules(config: Config) -> list[type[Rule]]:
     Without --select every rule that is on by default runs; an explicit
     selection can turn on a rule that is off by default.
     """
-    _check_selectors(config.select)
-    _check_selectors(config.ignore)
+    check_selectors(config.select)
+    check_selectors(config.ignore)
     chosen = []
     for code in sorted(RULES):
         rule = RULES[code]
-        if config.select:
-            wanted = any(_matches(rule, s) for s in config.select)
-        else:
-            wanted = rule.default_enabled
-        if wanted and not any(_matches(rule, s) for s in config.ignore):
+        wanted = matches(rule, config.select) if config.select else rule.default_enabled
+        if wanted and not matches(rule, config.ignore):
             chosen.append(rule)
     return chosen

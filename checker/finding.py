@@ -40,11 +40,21 @@ class TermInfo:
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace target[start:end] (offsets in the segment's target text) by `replacement`."""
+    """Replace target[start:end] (offsets in the segment's target text) by `replacement`.
+
+    `line`, `column` and `end_column` place the replaced text in its file and
+    `original` is that text, so a fix can be applied to the file and refused
+    when the file no longer holds it (0 and "" until a rule fills them in).
+    """
 
     start: int
     end: int
     replacement: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    original: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ class Report:
     errors: list[GlosscheckError] = field(default_factory=list)
     files: int = 0
     segments: int = 0
+    # (mtime_ns, size) of each file as it was read: --fix refuses a file changed since
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {

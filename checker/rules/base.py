@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import ClassVar, TypeVar
 
@@ -130,10 +130,19 @@ class Rule:
             target=segment.target,
             term=term,
             suggestion=suggestion if suggestion is not None or fix is None else fix.replacement,
-            fix=fix if self.fixable else None,
+            fix=_placed(fix, segment) if fix and self.fixable else None,
             key=segment.key,
             detail=detail,
         )
+
+
+def _placed(fix: Fix, segment: Segment) -> Fix:
+    """The fix with its position in the file and the text it replaces."""
+    line, column = segment.locate(fix.start)
+    end_line, end_column = segment.locate(fix.end)
+    original = segment.target[fix.start : fix.end]
+    return replace(fix, line=line, column=column, end_line=end_line, end_column=end_column,
+                   original=original)  # fmt: skip
 
 
 RULES: dict[str, type[Rule]] = {}

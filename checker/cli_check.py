@@ -1,0 +1,165 @@
+"""`glosscheck check`: settings from the configuration file and the flags, then report."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+import click
+
+from checker.config import Config
+from checker.finding import Severity
+from checker.report import Report
+from checker.version import VERSION
+from glossary.errors import GlosscheckError
+
+LANGS = click.Choice(["zh", "en"])
+
+
+def _codes(values: Sequence[str]) -> tuple[str, ...]:
+    """--select T1,U101 --select T104 → ("T1", "U101", "T104")."""
+    return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+
+
+def fail(error: GlosscheckError) -> NoReturn:
+    click.echo(f"glosscheck: error: {error}", err=True)
+    sys.exit(2)
+
+
+def settings(paths: Sequence[str], flags: dict[str, Any]) -> Config:
+    """The configuration file's settings (named, or found upward), overridden by flags."""
+    from checker.configfile import find_config, load_config
+
+    named = flags.pop("config")
+    found = named or find_config(paths[0] if paths else os.getcwd())
+    config = load_config(found) if found else Config()
+    given: dict[str, Any] = {
+        "select": _codes(flags["select"]),
+        "ignore": _codes(flags["ignore"]),
+        "allow": config.allow + flags["allow"],
+        "glossaries": flags["glossaries"],
+        "pairs": flags["pairs"],
+        "source_lang": flags["source_lang"],
+        "target_lang": flags["target_lang"],
+        "target_only": flags["target_only"] or None,
+        "no_default_glossary": flags["no_default_glossary"] or None,
+    }
+    config = dataclasses.replace(config, **{k: v for k, v in given.items() if v})
+    if flags["fail_on"] is not None:
+        fail_on = None if flags["fail_on"] == "never" else Severity.parse(flags["fail_on"])
+        config = dataclasses.replace(config, fail_on=fail_on)
+    return config
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--config",
+    type=click.Path(),
+    metavar="FILE",
+    help="Configuration file (default: glosscheck.toml, .glosscheck.toml or "
+    "pyproject.toml [tool.glosscheck], found upward from the first path).",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(),
+    metavar="FILE",
+    help="Glossary file (TSV, CSV, YAML, TBX, PO); repeat to stack.",
+)
+@click.option("--no-default-glossary", is_flag=True, help="Do not use the built-in glossary.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rules to run: codes or prefixes.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
+@click.option("--source-lang", type=LANGS, help="Language of the source text.")
+@click.option("--target-lang", type=LANGS, help="Language of the target text.")
+@click.option("--target-only", is_flag=True, help="Files hold translations only.")
+@click.option(
+    "--pair",
+    "pairs",
+    nargs=2,
+    multiple=True,
+    type=click.Path(),
+    metavar="SRC TGT",
+    help="Check two documents as source and translation.",
+)
+@click.option("--allow", multiple=True, metavar="WORD", help="Word allowed to stay untranslated.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest severity that fails the run (default: warning).",
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option(
+    "--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), help="Write here.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
+    """Check translation files and report findings."""
+    import checker
+    from checker.engine import config_glossary
+
+    fix, diff = flags.pop("fix"), flags.pop("diff")
+    output_format, output, quiet = (
+        flags.pop("output_format"),
+        flags.pop("output"),
+        flags.pop("quiet"),
+    )
+    try:
+        config = settings(paths, flags)
+        report = checker.check(list(paths), glossary=config_glossary(config), config=config)
+    except GlosscheckError as problem:
+        fail(problem)
+    if diff:  # like ruff --diff: the diff alone; status 1 when there is something to fix
+        sys.exit(_show_fixes(report))
+    if fix:
+        _apply_fixes(report)
+    _render(report, output_format, output, quiet)
+    sys.exit(report.exit_status(config.fail_on))
+
+
+def _show_fixes(report: Report) -> int:
+    from checker.fixes import apply_fixes
+
+    outcome = apply_fixes(report, write=False)
+    click.echo("".join(outcome.diffs), nl=False)
+    for error in report.errors + outcome.errors:
+        click.echo(f"glosscheck: error: {error}", err=True)
+    if report.errors or outcome.errors:
+        return 2
+    return 1 if outcome.diffs else 0
+
+
+def _apply_fixes(report: Report) -> None:
+    """Fix what is safe; fixed findings leave the report."""
+    from checker.fixes import apply_fixes
+
+    outcome = apply_fixes(report, write=True)
+    fixed = {id(f) for f in outcome.fixed}
+    report.findings = [f for f in report.findings if id(f) not in fixed]
+    report.errors.extend(outcome.errors)
+    noun = "fix" if len(outcome.fixed) == 1 else "fixes"
+    click.echo(f"Applied {len(outcome.fixed)} {noun}.", err=True)
+
+
+def _render(report: Report, output_format: str, output: TextIO | None, quiet: bool) -> None:
+    from checker.output import FORMATS
+
+    color = output is None and output_format == "text" and sys.stdout.isatty()
+    rendered = FORMATS[output_format](report, VERSION, color)
+    if quiet and output_format == "text":
+        rendered = "".join(rendered.splitlines(keepends=True)[:-1])
+    (output or sys.stdout).write(rendered)
+    for error in report.errors:
+        click.echo(f"glosscheck: error: {error}", err=True)
