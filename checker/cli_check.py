@@ -12,6 +12,7 @@ import click
 
 from checker.config import Config
 from checker.finding import Severity
+from checker.output import FORMATS
 from checker.report import Report
 from checker.version import VERSION
 from glossary.errors import GlosscheckError
@@ -99,9 +100,20 @@ def settings(paths: Sequence[str], flags: dict[str, Any]) -> Config:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
+    help="text: with context; concise: one line a finding.",
+)
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option(
+    "--baseline", type=click.Path(), metavar="FILE", help="Report only findings not in FILE."
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(),
+    metavar="FILE",
+    help="Record today's findings as accepted in FILE, then exit.",
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), help="Write here.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -116,17 +128,55 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
         flags.pop("output"),
         flags.pop("quiet"),
     )
+    baseline, new_baseline = flags.pop("baseline"), flags.pop("write_baseline")
+    statistics = flags.pop("statistics")
+    if baseline and new_baseline:
+        raise click.UsageError("--baseline and --write-baseline do not go together")
     try:
         config = settings(paths, flags)
         report = checker.check(list(paths), glossary=config_glossary(config), config=config)
+        if new_baseline:
+            sys.exit(_write_baseline(report, new_baseline))
+        if baseline:
+            report = _apply_baseline(report, baseline)
     except GlosscheckError as problem:
         fail(problem)
     if diff:  # like ruff --diff: the diff alone; status 1 when there is something to fix
         sys.exit(_show_fixes(report))
     if fix:
         _apply_fixes(report)
-    _render(report, output_format, output, quiet)
+    if statistics:
+        from checker.output import render_statistics
+
+        (output or sys.stdout).write(render_statistics(report))
+        _echo_errors(report)
+    else:
+        _render(report, output_format, output, quiet)
     sys.exit(report.exit_status(config.fail_on))
+
+
+def _write_baseline(report: Report, path: str) -> int:
+    from checker.baseline import write_baseline
+
+    write_baseline(report, path, tool_version=VERSION)
+    click.echo(f"Recorded {len(report.findings)} findings in {path}.", err=True)
+    _echo_errors(report)
+    return 2 if report.errors else 0
+
+
+def _apply_baseline(report: Report, path: str) -> Report:
+    from checker.baseline import apply_baseline
+
+    new = apply_baseline(report, path)
+    hidden = len(report.findings) - len(new.findings)
+    if hidden:
+        click.echo(f"glosscheck: {hidden} accepted findings in {path} not shown", err=True)
+    return new
+
+
+def _echo_errors(report: Report) -> None:
+    for error in report.errors:
+        click.echo(f"glosscheck: error: {error}", err=True)
 
 
 def _show_fixes(report: Report) -> int:
@@ -134,9 +184,9 @@ def _show_fixes(report: Report) -> int:
 
     outcome = apply_fixes(report, write=False)
     click.echo("".join(outcome.diffs), nl=False)
-    for error in report.errors + outcome.errors:
-        click.echo(f"glosscheck: error: {error}", err=True)
-    if report.errors or outcome.errors:
+    report.errors.extend(outcome.errors)
+    _echo_errors(report)
+    if report.errors:
         return 2
     return 1 if outcome.diffs else 0
 
@@ -154,12 +204,10 @@ def _apply_fixes(report: Report) -> None:
 
 
 def _render(report: Report, output_format: str, output: TextIO | None, quiet: bool) -> None:
-    from checker.output import FORMATS
-
-    color = output is None and output_format == "text" and sys.stdout.isatty()
+    human = output_format in ("text", "concise")
+    color = output is None and human and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[output_format](report, VERSION, color)
-    if quiet and output_format == "text":
+    if quiet and human:  # findings only: drop the summary line
         rendered = "".join(rendered.splitlines(keepends=True)[:-1])
     (output or sys.stdout).write(rendered)
-    for error in report.errors:
-        click.echo(f"glosscheck: error: {error}", err=True)
+    _echo_errors(report)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,9 +85,18 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable under edits elsewhere in the file: no line numbers, only content."""
+        """Stable under edits elsewhere in the file: content only, no position.
+
+        Neither the line nor the unit's position (a document's block number)
+        counts, and the path counts as relative to the working directory, so
+        `po/x.po`, `./po/x.po` and its absolute spelling agree. Identical
+        findings share a fingerprint; baselines count them.
+        """
         term = self.term.to_json() if self.term else None
-        parts = (self.rule, self.path, self.key, self.source, self.target, repr(term), self.detail)
+        path = os.path.normpath(
+            os.path.relpath(self.path) if os.path.isabs(self.path) else self.path
+        )
+        parts = (self.rule, path, self.source, self.target, repr(term), self.detail)
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
     def to_json(self) -> dict[str, Any]:

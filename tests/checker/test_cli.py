@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -130,3 +131,55 @@ def test_glossary_validate_and_convert(tmp_path: Path) -> None:
     default = str(files("glossary") / "data" / DEFAULT_GLOSSARY)
     assert run("glossary", "convert", default, str(out_file))[0] == 0
     assert [c.forms for c in glossary.load(out_file)] == [c.forms for c in glossary.load(default)]
+
+
+def test_fingerprints_survive_a_block_added_above_in_a_document(tmp_path: Path) -> None:
+    import shutil
+
+    import checker
+
+    articles = Path(__file__).resolve().parents[2] / "corpora" / "articles"
+    for name in ("ai-chip-funding.zh.md", "ai-chip-funding.en.md"):
+        shutil.copy(articles / name, tmp_path / name)
+    before = {f.fingerprint for f in checker.check([tmp_path]).findings}
+    for name, heading in (("zh", "# 新标题"), ("en", "# A new heading")):
+        path = tmp_path / f"ai-chip-funding.{name}.md"
+        path.write_text(heading + "\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    after = {f.fingerprint for f in checker.check([tmp_path]).findings}
+    assert before == after and len(before) == 3
+
+
+def test_fingerprint_does_not_depend_on_how_the_path_is_spelled() -> None:
+    import checker
+
+    relative = checker.check(["./" + os.path.relpath(FAULTY)]).findings
+    absolute = checker.check([str(Path(FAULTY).resolve())]).findings
+    assert [f.fingerprint for f in relative] == [f.fingerprint for f in absolute]
+
+
+def test_statistics_replace_the_findings() -> None:
+    status, out, _ = run("check", "--statistics", FAULTY)
+    assert status == 1
+    assert out.splitlines() == [
+        "1  T101  term-missing",
+        "1  U101  untranslated",
+        "1  U102  source-leftover",
+    ]
+
+
+def test_baseline_round_trip_through_the_cli(tmp_path: Path) -> None:
+    baseline = str(tmp_path / "baseline.json")
+    status, _, err = run("check", "--write-baseline", baseline, FAULTY)
+    assert status == 0 and "Recorded 3 findings" in err
+    status, out, err = run("check", "--baseline", baseline, FAULTY)
+    assert status == 0 and "No findings" in out and "3 accepted findings" in err
+    assert run("check", "--baseline", baseline, "--write-baseline", baseline, FAULTY)[0] == 2
+
+
+def test_machine_formats_through_the_cli() -> None:
+    status, out, _ = run("check", "--format", "sarif", FAULTY)
+    assert status == 1 and json.loads(out)["version"] == "2.1.0"
+    status, out, _ = run("check", "--format", "github", FAULTY)
+    assert out.splitlines()[0].startswith(f"::error file={FAULTY},line=8,col=13,")
+    status, out, _ = run("check", "--format", "concise", FAULTY)
+    assert out.splitlines()[0].startswith(f"{FAULTY}:8:13: U102 ")
