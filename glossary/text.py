@@ -53,8 +53,13 @@ class Span(NamedTuple):
 # Ordered: earlier kinds win where two overlap (a URL inside inline code is code).
 _PROTECTED = (
     ("code", r"`[^`\n]+`"),
-    ("url", r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`\u3000-\u303f\uff00-\uffef]+"),
-    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    # A URL may follow Han text directly (访问https://…): no \b, which needs a non-word before.
+    (
+        "url",
+        r"(?:(?<![A-Za-z0-9])(?i:https?|ftp)://|(?<![A-Za-z0-9.])(?i:www)\.)"
+        r"[^\s<>\"'`\u3000-\u303f\uff00-\uffef]+",
+    ),
+    ("email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     ("tag", r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"),
     (
         "placeholder",
@@ -80,12 +85,22 @@ def protected_spans(text: str) -> list[Span]:
     spans = []
     for m in _PROTECTED_RE.finditer(text):
         kind = _PROTECTED[int(m.lastgroup[1:])][0] if m.lastgroup else "other"
-        end = m.end()
-        if kind == "url":  # a sentence's full stop or closing bracket is not part of the URL
-            while end > m.start() and text[end - 1] in _TRAILING_URL_PUNCT:
-                end -= 1
+        end = _url_end(text, m.start(), m.end()) if kind == "url" else m.end()
         spans.append(Span(m.start(), end, kind))
     return spans
+
+
+def _url_end(text: str, start: int, end: int) -> int:
+    """Where a URL really ends: not at a sentence's full stop or closing bracket,
+    and not in Han text glued to it (访问https://qwen.ai了解), though a Han path
+    or query part (https://例子.cn/刷新) belongs to it."""
+    for i in range(start + 1, end):
+        if is_han(text[i]) and not is_han(text[i - 1]) and text[i - 1] not in "/=#?&":
+            end = i
+            break
+    while end > start and text[end - 1] in _TRAILING_URL_PUNCT:
+        end -= 1
+    return end
 
 
 def overlaps(spans: list[Span], start: int, end: int) -> bool:

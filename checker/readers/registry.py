@@ -48,6 +48,18 @@ def _jsonl() -> Reader:
     return jsonl.read
 
 
+def _tmx() -> Reader:
+    from checker.readers import tmx
+
+    return tmx.read
+
+
+def _xliff() -> Reader:
+    from checker.readers import xliff
+
+    return xliff.read
+
+
 def _paired() -> Reader:
     from checker.readers import paired
 
@@ -73,6 +85,8 @@ READERS: dict[str, ReaderEntry] = {
         ReaderEntry("tsv", (".tsv",), _tsv),
         ReaderEntry("csv", (".csv",), _csv),
         ReaderEntry("jsonl", (".jsonl",), _jsonl),
+        ReaderEntry("tmx", (".tmx",), _tmx),
+        ReaderEntry("xliff", (".xlf", ".xliff"), _xliff),
         ReaderEntry("paired", (), _paired),
         ReaderEntry("interleaved", (), _interleaved),
         ReaderEntry("text", (), _text),

@@ -92,7 +92,10 @@ class _Grouping(Rule):
 
 
 def _context(s: Segment) -> str:
-    return s.meta.get("msgctxt", "") + "\x04" + s.meta.get("plural_index", "")
+    """What keeps equal texts apart: PO context, plural form, and the target's locale
+    (zh_CN and zh_TW catalogs checked together are two translations, not one)."""
+    locale = s.target_locale.replace("-", "_").casefold()
+    return "\x04".join((s.meta.get("msgctxt", ""), s.meta.get("plural_index", ""), locale))
 
 
 @register

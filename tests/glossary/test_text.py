@@ -42,3 +42,14 @@ def test_paths_and_code_identifiers_are_protected() -> None:
 
 def test_a_slash_between_han_words_is_not_a_path() -> None:
     assert protected_spans("刷新/refresh") == []
+
+
+def test_urls_and_emails_next_to_han_text() -> None:
+    text = "访问https://qwen.ai/docs。或 HTTPS://X.ORG了解，联系我们qa@example.com。https://例子.cn/刷新"
+    spans = [(text[s.start : s.end], s.kind) for s in protected_spans(text)]
+    assert spans == [
+        ("https://qwen.ai/docs", "url"),
+        ("HTTPS://X.ORG", "url"),
+        ("qa@example.com", "email"),
+        ("https://例子.cn/刷新", "url"),
+    ]

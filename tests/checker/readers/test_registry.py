@@ -20,9 +20,12 @@ def test_extensions_map_to_readers() -> None:
         ".tsv": "tsv",
         ".csv": "csv",
         ".jsonl": "jsonl",
+        ".tmx": "tmx",
+        ".xlf": "xliff",
+        ".xliff": "xliff",
     }
 
 
 def test_unknown_reader_names_the_known_ones() -> None:
     with pytest.raises(KeyError, match="known: csv, interleaved"):
-        reader("xliff")
+        reader("docx")

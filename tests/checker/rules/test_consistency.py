@@ -21,6 +21,13 @@ class TestInconsistentTranslation:
         ]
         assert run("C101", *segs) == []
 
+    def test_two_locales_are_two_translations(self, run: Run) -> None:
+        segs = [
+            segment("Save", "保存", "en-zh", target_locale="zh_CN"),
+            segment("Save", "儲存", "en-zh", target_locale="zh_TW"),
+        ]
+        assert run("C101", *segs) == []
+
     def test_untranslated_and_fuzzy_entries_are_left_out(self, run: Run) -> None:
         segs = [
             segment("Save", "保存", "en-zh"),
