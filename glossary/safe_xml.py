@@ -1,6 +1,6 @@
-"""Hardened XML parsing for every reader of XML input (TMX, XLIFF; TBX can share it).
+"""Hardened XML parsing for every reader of XML input: TBX glossaries, TMX and XLIFF.
 
-Built on defusedxml's SAX parser, the approach `glossary.formats.tbx` takes:
+Built on defusedxml's SAX parser:
 a document that declares an entity — the "billion laughs" expansion, an
 external entity pointing at a local file or a URL, a parameter entity — is
 refused at the declaration, before anything is expanded or read. A DOCTYPE

@@ -29,23 +29,19 @@ The SAX parser also gives the line of every element for error messages.
 
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
-from xml.sax import InputSource, SAXParseException
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import AttributesImpl, Locator
-
-from defusedxml.common import DefusedXmlException, EntitiesForbidden
-from defusedxml.expatreader import DefusedExpatParser
 
 from glossary.errors import GlossaryError
 from glossary.formats.common import ProblemHandler, base_language, decode_text
 from glossary.formats.fields import canonical_order, finish_concept, parse_boundary, parse_flag
 from glossary.model import LANGUAGES, Boundary, Concept, Form, Glossary, Origin, Status
+from glossary.safe_xml import XmlFeed
 
 ROOTS = ("martif", "tbx")
 ENTRIES = ("termEntry", "conceptEntry")
@@ -65,7 +61,6 @@ _STATUS_NAMES = {
     Status.FORBIDDEN: "deprecatedTerm-admn-sts",
 }
 _T = TypeVar("_T")
-_REFUSED = "entity declarations are not allowed: they enable entity expansion and external entities"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
 
@@ -206,38 +201,11 @@ class _EntryHandler(ContentHandler):
             self._stack[-1].content.append(content)
 
 
-class _SafeParser(DefusedExpatParser):  # type: ignore[misc]
-    """defusedxml's parser, but an external DTD subset is skipped, not an error.
-
-    Entity declarations are still refused, so the only external reference
-    left is the DTD named by DOCTYPE (context None); returning 1 tells expat
-    to go on without reading it, as the standard library does.
-    """
-
-    def defused_external_entity_ref_handler(
-        self, context: str | None, base: str | None, sysid: str | None, pubid: str | None
-    ) -> int:
-        if context is None:
-            return 1
-        result: int = super().defused_external_entity_ref_handler(context, base, sysid, pubid)
-        return result
-
-
 def _parse(data: bytes, path: str, handler: _EntryHandler) -> None:
-    parser = _SafeParser()
-    parser.setContentHandler(handler)
-    source = InputSource(path)
-    source.setByteStream(io.BytesIO(data))
-    try:
-        parser.parse(source)
-    except EntitiesForbidden as err:
-        message = f"refused: the document declares the entity {err.name!r} ({_REFUSED})"
-        raise GlossaryError(message, path, parser.getLineNumber()) from None
-    except DefusedXmlException as err:
-        raise GlossaryError(f"refused: {err} ({_REFUSED})", path, parser.getLineNumber()) from None
-    except SAXParseException as err:
-        message = f"not well-formed XML: {err.getMessage()}"
-        raise GlossaryError(message, path, err.getLineNumber()) from None
+    """Parse with the project's hardened parser (entity declarations refused, no DTD read)."""
+    feed = XmlFeed(handler, path, GlossaryError)
+    feed.feed(data)
+    feed.close()
 
 
 def _check_encoding(data: bytes, path: str) -> None:
