@@ -166,6 +166,8 @@ class _Parser:
                 if name == "severity":
                     continue
                 default = RULES[code].option_defaults[name]
+                if type(default) is float and type(value) is int:
+                    value = float(value)  # `max_ratio = 3` means 3.0
                 if type(value) is not type(default):
                     kind = type(default).__name__
                     raise self.fail(f"rules.{code}.{name}", f"expected a value of type {kind}")

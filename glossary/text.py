@@ -70,7 +70,11 @@ _PROTECTED = (
     # File paths and URL paths: /about/contact/, flatpages/page.html, ../x
     ("path", r"(?<![\w/])(?:\.{0,2}/)?(?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]*"),
     # Identifiers of code: allow_empty, get_absolute_url(), obj.save()
-    ("identifier", r"\b[A-Za-z0-9]*_[A-Za-z0-9_]*(?:\(\))?|\b[A-Za-z_][A-Za-z0-9_.]*\(\)"),
+    (
+        "identifier",
+        r"(?<![A-Za-z0-9_])[A-Za-z0-9]*_[A-Za-z0-9_]*(?:\(\))?"
+        r"|(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_.]*\(\)",
+    ),
 )
 _PROTECTED_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PROTECTED)))
 _TRAILING_URL_PUNCT = ".,;:!?)]}'\""

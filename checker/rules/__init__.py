@@ -1,6 +1,6 @@
 """The rule catalogue. Importing this package registers every rule."""
 
-from checker.rules import consistency, formatting, numbers, terms, typography, untranslated
+from checker.rules import consistency, formatting, length, numbers, terms, typography, untranslated
 from checker.rules.base import RULES, Rule, RuleContext, Scan
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "Scan",
     "consistency",
     "formatting",
+    "length",
     "numbers",
     "terms",
     "typography",

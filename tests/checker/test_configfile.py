@@ -89,3 +89,9 @@ def test_glossaries_in_the_config_are_relative_to_it(tmp_path: Path) -> None:
     (tmp_path / "glosscheck.toml").write_text('glossary = ["terms.tsv"]\n', encoding="utf-8")
     config = load_config(tmp_path / "glosscheck.toml")
     assert config.glossaries == (str(tmp_path / "terms.tsv"),)
+
+
+def test_a_whole_number_serves_a_float_option(tmp_path: Path) -> None:
+    path = tmp_path / "glosscheck.toml"
+    path.write_text("[rules.L101]\nmax_ratio = 4\n", encoding="utf-8")
+    assert load_config(path).options == {"L101": {"max_ratio": 4.0}}

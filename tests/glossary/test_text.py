@@ -53,3 +53,8 @@ def test_urls_and_emails_next_to_han_text() -> None:
         ("qa@example.com", "email"),
         ("https://例子.cn/刷新", "url"),
     ]
+
+
+def test_identifier_glued_to_han_text() -> None:
+    text = "对象不包含get_absolute_url()方法"
+    assert [text[s.start : s.end] for s in protected_spans(text)] == ["get_absolute_url()"]
