@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn, TextIO
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -17,7 +18,11 @@ from checker.report import Report
 from checker.version import VERSION
 from glossary.errors import GlosscheckError
 
+if TYPE_CHECKING:
+    from checker.engine import Progress
+
 LANGS = click.Choice(["zh", "en"])
+_BAR_FROM_FILES = 20  # fewer files finish before a bar would help
 
 
 def _codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -93,6 +98,10 @@ def settings(paths: Sequence[str], flags: dict[str, Any]) -> Config:
     type=click.Choice(["error", "warning", "info", "never"]),
     help="Lowest severity that fails the run (default: warning).",
 )
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Processes to spread files over; 0: one per core.",
+)  # fmt: skip
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option(
     "--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing."
@@ -128,13 +137,15 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
         flags.pop("output"),
         flags.pop("quiet"),
     )
+    jobs = flags.pop("jobs")
     baseline, new_baseline = flags.pop("baseline"), flags.pop("write_baseline")
     statistics = flags.pop("statistics")
     if baseline and new_baseline:
         raise click.UsageError("--baseline and --write-baseline do not go together")
     try:
-        config = settings(paths, flags)
-        report = checker.check(list(paths), glossary=config_glossary(config), config=config)
+        config = dataclasses.replace(settings(paths, flags), jobs=jobs)
+        with _progress_bar() as progress:
+            report = checker.check(list(paths), config_glossary(config), config, progress)
         if new_baseline:
             sys.exit(_write_baseline(report, new_baseline))
         if baseline:
@@ -153,6 +164,29 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
     else:
         _render(report, output_format, output, quiet)
     sys.exit(report.exit_status(config.fail_on))
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A bar on stderr for runs over many files, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total >= _BAR_FROM_FILES:
+            bar = click.progressbar(length=total, label="Checking", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def _write_baseline(report: Report, path: str) -> int:

@@ -31,6 +31,9 @@ class Config:
     # (glob, selectors): findings in files matching the glob are dropped for those rules
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str = "."  # where the configuration file lives; globs are relative to it
+    jobs: int = 1  # processes to spread files over; 0: one per core
+    include: tuple[str, ...] = ()  # globs a directory walk keeps (empty: every known file)
+    exclude: tuple[str, ...] = ()  # globs a directory walk leaves out
 
     def ignored_in(self, path: str) -> tuple[str, ...]:
         """Selectors that per-file-ignores turn off for `path`."""

@@ -20,7 +20,7 @@ from glossary.errors import GlosscheckError
 
 CONFIG_FILES = ("glosscheck.toml", ".glosscheck.toml", "pyproject.toml")
 
-_LISTS = ("select", "ignore", "allow", "glossary")
+_LISTS = ("select", "ignore", "allow", "glossary", "include", "exclude")
 _LANGS = ("zh", "en")
 
 
@@ -86,6 +86,8 @@ class _Parser:
             select=check("select", lists["select"]),
             ignore=check("ignore", lists["ignore"]),
             allow=lists["allow"],
+            include=lists["include"],
+            exclude=lists["exclude"],
             glossaries=tuple(str(root / g) for g in lists["glossary"]),
             fail_on=self.fail_on(table),
             source_lang=self.choice(table, "source-lang", _LANGS),

@@ -12,6 +12,10 @@ class GlosscheckError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self) -> tuple[type[GlosscheckError], tuple[str, str, int | None]]:
+        """Keep path and line when an error crosses a process boundary (--jobs)."""
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = self.path
         if where and self.line is not None:

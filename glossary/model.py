@@ -107,6 +107,10 @@ class Glossary:
         self.name = name
         self._indexes: dict[str, TermIndex] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its indexes (jieba's tokenizer does not travel); rebuilt on use."""
+        return {"concepts": self.concepts, "name": self.name, "_indexes": {}}
+
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
 

@@ -12,12 +12,16 @@ __all__ = ["Job", "ReadOptions", "Reader"]
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """--source-lang/--target-lang ("zh" | "en"), --target-only and --pair SRC TGT."""
+    """--source-lang/--target-lang ("zh" | "en"), --target-only and --pair SRC TGT,
+    and which files a directory walk keeps (globs relative to `root`)."""
 
     source_lang: str | None = None
     target_lang: str | None = None
     target_only: bool = False
     pairs: tuple[tuple[str, str], ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    root: str = "."
 
 
 @dataclass(frozen=True)

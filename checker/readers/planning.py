@@ -1,8 +1,10 @@
 """Turning the paths on the command line into reading jobs.
 
 Directories are searched recursively for known extensions (hidden files and
-directories skipped). NAME.zh.md and NAME.en.md in one directory form a pair
-whichever of them was named (a pre-commit hook passes only the changed one);
+directories skipped; in a git work tree, what .gitignore ignores too; the
+configuration's include/exclude globs applied). NAME.zh.md and NAME.en.md in
+one directory form a pair whichever of them was named (a pre-commit hook
+passes only the changed one);
 a document without a partner is read as target-only text, and a document
 without a language in its name is read as interleaved when its blocks
 alternate between Chinese and English, else as target-only text if it was
@@ -13,7 +15,9 @@ a README or a changelog).
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator, Sequence
+from fnmatch import fnmatch
 
 from checker.readers.base import Job, ReadOptions
 from checker.readers.languages import resolve_direction
@@ -34,7 +38,7 @@ def plan(paths: Sequence[str], options: ReadOptions) -> list[Job]:
             _require(path)
         jobs.add(Job("paired", os.path.normpath(target), os.path.normpath(source)))
         claimed.update(os.path.normpath(path) for path in (source, target))
-    for path, named in _expand(paths):
+    for path, named in _expand(paths, options):
         if path not in claimed:
             jobs.update(_jobs_for(path, named, options, claimed, listings))
     return sorted(jobs, key=lambda job: (job.path, job.partner or "", job.reader))
@@ -45,12 +49,12 @@ def _require(path: str) -> None:
         raise InputError("no such file or directory", path)
 
 
-def _expand(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
+def _expand(paths: Sequence[str], options: ReadOptions) -> Iterator[tuple[str, bool]]:
     """(path, named on the command line) for each file."""
     for path in paths:
         _require(path)
         if os.path.isdir(path):
-            yield from ((found, False) for found in _walk(path))
+            yield from ((found, False) for found in _walk(path, options))
             continue
         extension = os.path.splitext(path)[1].lower()
         if extension not in KNOWN_EXTENSIONS:
@@ -59,12 +63,44 @@ def _expand(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
         yield os.path.normpath(path), True
 
 
-def _walk(root: str) -> Iterator[str]:
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWN_EXTENSIONS:
-                yield os.path.normpath(os.path.join(directory, name))
+def _walk(root: str, options: ReadOptions) -> Iterator[str]:
+    """Known files below `root`: not hidden, not ignored by git, kept by include/exclude."""
+    for path in sorted(_listed(root)):
+        parts = os.path.relpath(path, root).split(os.sep)
+        if any(part.startswith(".") for part in parts):
+            continue
+        if os.path.splitext(path)[1].lower() in KNOWN_EXTENSIONS and _wanted(path, options):
+            yield path
+
+
+def _listed(root: str) -> list[str]:
+    """Every file below `root`; in a git work tree, only those git does not ignore."""
+    try:
+        listing = subprocess.run(
+            ["git", "-C", root, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8", "surrogateescape")
+    except (OSError, subprocess.CalledProcessError):  # no git, or not a repository
+        return [
+            os.path.normpath(os.path.join(directory, name))
+            for directory, _, files in os.walk(root)
+            for name in files
+        ]
+    return [
+        os.path.normpath(os.path.join(root, name))
+        for name in listing.split("\0")
+        if name and os.path.isfile(os.path.join(root, name))
+    ]
+
+
+def _wanted(path: str, options: ReadOptions) -> bool:
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(options.root))
+
+    def hit(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch(relative, p) or fnmatch(os.path.basename(path), p) for p in patterns)
+
+    return (not options.include or hit(options.include)) and not hit(options.exclude)
 
 
 def _jobs_for(
