@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
+
+from glossary.cache import cache_dir
 
 
 def _cache_file() -> str:
     """jieba's prefix-dictionary cache, kept per user so later runs skip the build."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    folder = Path(base) / "glosscheck"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    return str(folder / "jieba.cache")
+    return str(cache_dir() / "jieba.cache")
 
 
 class Segmenter:

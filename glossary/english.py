@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+
+from glossary.cache import WordTable
+
+try:
+    _VERSION = version("lemminflect")
+except PackageNotFoundError:  # pragma: no cover - lemminflect is a dependency
+    _VERSION = "unknown"
 
 
 def surface_forms(form: str, *, inflect: bool = True) -> set[str]:
@@ -33,27 +41,52 @@ def surface_forms(form: str, *, inflect: bool = True) -> set[str]:
     return variants
 
 
-@cache
-def _verb_forms(word: str) -> frozenset[str]:
-    from lemminflect import getAllInflections
-
-    return frozenset(w for forms in getAllInflections(word, upos="VERB").values() for w in forms)
+# Inflections of each word, kept between runs: loading lemminflect's tables
+# costs about half a second, more than a whole pre-commit check of one file.
+_INFLECTIONS = WordTable(f"inflections-{_VERSION}.json")
 
 
 @cache
 def _inflections(word: str) -> frozenset[str]:
+    known = _INFLECTIONS.get(word)
+    if known is None:
+        known = sorted(_lemminflect_forms(word))
+        _INFLECTIONS.put(word, known)
+    return frozenset(known)
+
+
+def _lemminflect_forms(word: str) -> set[str]:
     from lemminflect import getAllInflections, getAllInflectionsOOV
 
     found = {w for forms in getAllInflections(word).values() for w in forms}
     if not found:  # a word lemminflect does not know: treat it as a noun
         found = {w for forms in getAllInflectionsOOV(word, "NOUN").values() for w in forms}
-    return frozenset(found)
+    return found
+
+
+@cache
+def _verb_forms(word: str) -> frozenset[str]:
+    key = f"verb:{word}"
+    known = _INFLECTIONS.get(key)
+    if known is None:
+        from lemminflect import getAllInflections
+
+        found = getAllInflections(word, upos="VERB").values()
+        known = sorted({w for forms in found for w in forms})
+        _INFLECTIONS.put(key, known)
+    return frozenset(known)
 
 
 @cache
 def singular(word: str) -> str:
-    """The singular of a lower-case English noun (users → user), else the word."""
-    from lemminflect import getLemma
+    """The singular of a lower-case English noun (users → user, entries → entry), else the word.
 
-    found = getLemma(word, upos="NOUN")
-    return str(found[0]) if found else word
+    Found among the inflections of the likely stems, so no lemmatizer has to load.
+    """
+    stems = [word[:-3] + "y"] if word.endswith("ies") else []
+    stems += [word[:-2]] if word.endswith("es") else []
+    stems += [word[:-1]] if word.endswith("s") else []
+    for stem in stems:
+        if len(stem) > 1 and word in _inflections(stem):
+            return stem
+    return word

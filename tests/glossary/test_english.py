@@ -1,0 +1,46 @@
+"""English inflection: surface forms, singulars, and the cache that spares lemminflect."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossary.english import singular, surface_forms
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("users", "user"), ("entries", "entry"), ("boxes", "box"), ("types", "type"),
+     ("classes", "class"), ("news", "news"), ("data", "data"), ("sat", "sat")],
+)  # fmt: skip
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+def test_surface_forms() -> None:
+    assert surface_forms("refresh") >= {"refresh", "refreshes", "refreshed", "refreshing"}
+    assert surface_forms("log in") >= {"logged in", "logging in"}
+    assert surface_forms("GPU") == {"GPU", "GPUs"} and surface_forms("iPhone") == {"iPhone"}
+    assert surface_forms("refresh", inflect=False) == {"refresh"}
+
+
+def test_a_second_run_takes_inflections_from_the_cache(tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom glossary.english import surface_forms\n"
+        "print(sorted(surface_forms('refresh')), 'lemminflect' in sys.modules)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        ).stdout
+
+    first, second = run(), run()
+    assert first.endswith("True\n") and second.endswith("False\n")
+    assert first.replace("True", "") == second.replace("False", "")
+    assert list((tmp_path / "glosscheck").glob("inflections-*.json"))
