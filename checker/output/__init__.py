@@ -8,6 +8,7 @@ imported here; `--statistics` has its own `render_statistics(report)`.
 from collections.abc import Callable
 
 from checker.output.github import render_github
+from checker.output.gitlab import render_gitlab
 from checker.output.json_format import render_json
 from checker.output.sarif import render_sarif
 from checker.output.statistics import render_statistics
@@ -22,6 +23,7 @@ FORMATS: dict[str, Renderer] = {
     "json": render_json,
     "sarif": render_sarif,
     "github": render_github,
+    "gitlab": render_gitlab,
 }
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "Renderer",
     "render_concise",
     "render_github",
+    "render_gitlab",
     "render_json",
     "render_sarif",
     "render_statistics",

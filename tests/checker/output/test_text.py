@@ -136,7 +136,7 @@ def test_concise_form_is_one_line_per_finding(mixed_report: Report, render: Rend
 
 
 def test_formats_are_registered() -> None:
-    assert set(FORMATS) == {"text", "concise", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "concise", "json", "sarif", "github", "gitlab"}
 
 
 def test_summary_counts_severities_in_words(mixed_report: Report) -> None:
