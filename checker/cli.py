@@ -6,6 +6,8 @@ import click
 
 from checker.cli_check import check_command
 from checker.cli_glossary import glossary_group
+from checker.cli_report import report
+from checker.cli_score import score
 from checker.version import VERSION
 
 
@@ -32,4 +34,6 @@ def rules(code: str | None) -> None:
 
 
 main.add_command(glossary_group)
+main.add_command(score)
 main.add_command(check_command)
+main.add_command(report)

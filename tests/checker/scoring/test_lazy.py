@@ -1,0 +1,36 @@
+"""sacrebleu loads only when scores are computed, never for `check` or `--help`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HEAVY = {"sacrebleu", "sacrebleu.metrics"}
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_help_and_score_help_load_no_sacrebleu() -> None:
+    modules = loaded_after(
+        "from click.testing import CliRunner\n"
+        "from checker.cli import main\n"
+        "CliRunner().invoke(main, ['--help'])\n"
+        "CliRunner().invoke(main, ['score', '--help'])"
+    )
+    assert not HEAVY & modules
+
+
+def test_check_loads_no_sacrebleu() -> None:
+    modules = loaded_after(f"import checker\nchecker.check([{str(FIXTURES / 'faulty.po')!r}])")
+    assert "polib" in modules and not HEAVY & modules
+
+
+def test_score_loads_sacrebleu() -> None:
+    modules = loaded_after("import checker\nchecker.score([['a b c']], [['a b d']])")
+    assert modules >= HEAVY and "jieba" not in modules
