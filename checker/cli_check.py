@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
+from checker.cli_errors import guarded
 from checker.config import Config
 from checker.finding import Severity
 from checker.output import FORMATS
@@ -126,6 +127,7 @@ def settings(paths: Sequence[str], flags: dict[str, Any]) -> Config:
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), help="Write here.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@guarded
 def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
     """Check translation files and report findings."""
     import checker

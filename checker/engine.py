@@ -96,15 +96,14 @@ def check_file(
     `keep` returns the segments too, for cross-file rules run elsewhere.
     """
     result = FileResult(job)
+    segments: list[Segment] = []  # what was read before an error is still checked
     try:
         result.stamp = stamp(job.path)
-        segments = list(read(job, options))
+        segments.extend(read(job, options))
     except GlosscheckError as error:
         result.error = error
-        return result
     except OSError as error:
         result.error = GlosscheckError(error.strerror or str(error), job.path)
-        return result
     result.count = len(segments)
     result.findings = [f for s in segments for f in _check_segment(s, rules, glossary)]
     if keep:
@@ -181,8 +180,8 @@ def _check_in_worker(job: Job) -> FileResult:
 
 def _collect(result: FileResult, rules: list[Rule], glossary: Glossary, report: Report) -> None:
     report.files += 1
-    if result.error:
-        report.errors.append(result.error)
+    if result.error:  # a reader's InputProblems holds one error per bad line
+        report.errors.extend(getattr(result.error, "problems", None) or [result.error])
     if result.stamp:
         report.stamps[result.job.path] = result.stamp
     report.segments += result.count

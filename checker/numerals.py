@@ -181,6 +181,21 @@ def _canonical(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+class _Taken:
+    """Offsets already claimed by a number or a skipped token: a byte per offset,
+    so asking whether a span is free costs its length, not the count of spans."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return self._mask.find(1, start, end) == -1
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self._mask[start:end] = b"\x01" * (end - start)
+
+
 class _Scan:
     """One pass over a text: numbers found, and spans already read (by a number or a skip)."""
 
@@ -188,10 +203,10 @@ class _Scan:
         self.original = text
         self.text = text.translate(_FULLWIDTH)  # same length: offsets hold
         self.found: list[Number] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = _Taken(len(self.text))
 
     def free(self, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def add(
         self, start: int, end: int, value: str, *, soft: bool = False, weak: bool = False

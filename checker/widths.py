@@ -17,8 +17,10 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.finding import Fix
 from checker.punctuation import (
@@ -271,13 +273,27 @@ def _protected_plain(text: str) -> str:
 
 def _near_han(plain: str, start: int, end: int) -> bool:
     """Han text next to the mark, across spaces and other Chinese punctuation."""
-    skip = _WIDE_PUNCT | frozenset(_SPACES)
-    left, right = start - 1, end
-    while left >= 0 and plain[left] in skip:
-        left -= 1
-    while right < len(plain) and plain[right] in skip:
-        right += 1
+    left_of, right_of = _neighbours(plain)
+    left = left_of[start - 1] if start > 0 else -1
+    right = right_of[end] if end < len(plain) else len(plain)
     return (left >= 0 and is_han(plain[left])) or (right < len(plain) and is_han(plain[right]))
+
+
+@lru_cache(maxsize=2)
+def _neighbours(plain: str) -> tuple[array[int], array[int]]:
+    """For each offset, the nearest character at or before / at or after it that is
+    not a space or Chinese punctuation (-1 / len when none): one pass each way, so
+    a long run of marks costs its length, not its square."""
+    skip = _WIDE_PUNCT | frozenset(_SPACES)
+    left_of, last = array("q", bytes(8 * len(plain))), -1
+    for i, char in enumerate(plain):
+        last = last if char in skip else i
+        left_of[i] = last
+    right_of, last = array("q", bytes(8 * len(plain))), len(plain)
+    for i in range(len(plain) - 1, -1, -1):
+        last = last if plain[i] in skip else i
+        right_of[i] = last
+    return left_of, right_of
 
 
 _FULL_PAIRS = {"（": "）", "【": "】", "「": "」", "『": "』", "《": "》", "〈": "〉", "〔": "〕"}

@@ -65,10 +65,14 @@ _PROTECTED = (
         "placeholder",
         r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa]",
     ),
-    ("placeholder", r"\{\{.*?\}\}|\{%.*?%\}"),
+    # Template tags end before the next "{": a lazy `.*?` here rescanned the rest of
+    # the line from every "{{" ("{" * 100_000 took minutes); this scans each char once.
+    ("placeholder", r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*?%\}"),
     ("placeholder", r"\{[A-Za-z_0-9.\[\]]*(?:![rsa])?(?::[^{}\n]*)?\}"),
     # File paths and URL paths: /about/contact/, flatpages/page.html, ../x
-    ("path", r"(?<![\w/])(?:\.{0,2}/)?(?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]*"),
+    # Starts only where a run of path characters starts: starting inside "a.a.a…"
+    # too made each start rescan the run (quadratic on "a." * 50_000).
+    ("path", r"(?<![\w/.-])(?:\.{0,2}/)?(?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]*"),
     # Identifiers of code: allow_empty, get_absolute_url(), obj.save()
     (
         "identifier",

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from checker.readers.anchors import compact, unescape_with_anchors
 from checker.readers.base import Job, ReadOptions
 from checker.readers.fileio import iter_lines
+from checker.readers.problems import raise_problems, skipping_bad
 from checker.readers.rows import Row, row_segments
 from checker.segment import Anchor, Segment
 from glossary.errors import InputError
@@ -30,15 +31,20 @@ _ESCAPE = re.compile(
 
 
 def read(job: Job, options: ReadOptions) -> Iterator[Segment]:
-    yield from row_segments(_rows(job.path), job.path, options)
+    problems: list[InputError] = []  # one per bad line, raised after the good rows
+    yield from row_segments(_rows(job.path, problems), job.path, options)
+    raise_problems(problems)
 
 
-def _rows(path: str) -> Iterator[Row]:
-    number = 0
-    for line_number, line in enumerate(iter_lines(path), start=1):
-        if line.strip():
-            number += 1
-            yield _row(line, line_number, number, path)
+def _rows(path: str, problems: list[InputError]) -> Iterator[Row]:
+    """The rows of the good lines; a bad line's error goes to `problems`."""
+    lines = (
+        (line_number, line)
+        for line_number, line in enumerate(iter_lines(path), start=1)
+        if line.strip()
+    )
+    numbered = enumerate(lines, start=1)
+    yield from skipping_bad(numbered, lambda n: _row(n[1][1], n[1][0], n[0], path), problems)
 
 
 def _row(line: str, line_number: int, number: int, path: str) -> Row:

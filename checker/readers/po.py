@@ -8,6 +8,7 @@ the source the other language, unless --source-lang/--target-lang say so.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import re
@@ -18,9 +19,11 @@ from dataclasses import dataclass
 import polib
 
 from checker.readers.base import Job, ReadOptions
-from checker.readers.fileio import decode, read_bytes
+from checker.readers.fileio import decode, encoding_of, read_bytes
 from checker.readers.languages import lang_of, resolve_direction
+from checker.readers.po_lint import lint, unreadable_lines
 from checker.readers.po_positions import EntryPositions, entry_positions
+from checker.readers.problems import raise_problems
 from checker.readers.suppression import codes_in
 from checker.segment import Segment
 from glossary.errors import InputError
@@ -55,16 +58,19 @@ def read(job: Job, options: ReadOptions) -> Iterator[Segment]:
     if job.path.lower().endswith(".mo"):
         yield from _read_mo(job.path, options)
         return
-    encoding = _charset(data)
-    lines = decode(data, job.path, encoding).split("\n")
-    entries = _parse(job.path, encoding)
+    declared = _charset(data)
+    lines = decode(data, job.path, declared).split("\n")
+    entries = _parse(job.path, encoding_of(data, job.path, declared))
     catalog = _catalog(job.path, lines, entries.metadata, options)
+    problems = lint(lines, entries, job.path)
+    skipped = _broken_entries(entries, unreadable_lines(lines))
     for entry in entries:
-        if not entry.obsolete and entry.msgid:
+        if not entry.obsolete and entry.msgid and entry.linenum not in skipped:
             yield from _segments(entry, catalog, entry.linenum or 1)
+    raise_problems(problems)
 
 
-def _charset(data: bytes) -> str:
+def _charset(data: bytes) -> str | None:
     """The header's declared charset when Python knows it (a .pot says CHARSET)."""
     match = _CHARSET.search(data)
     if match:
@@ -73,7 +79,18 @@ def _charset(data: bytes) -> str:
             return codecs.lookup(name).name
         except LookupError:
             pass
-    return "utf-8"
+    return None
+
+
+def _broken_entries(entries: polib.POFile, broken: list[int]) -> set[int]:
+    """First lines of the entries holding `broken` lines: polib misread their text."""
+    starts = sorted(entry.linenum for entry in entries if entry.linenum)
+    skipped = set()
+    for line in broken:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0:
+            skipped.add(starts[index])
+    return skipped
 
 
 def _parse(path: str, encoding: str) -> polib.POFile:

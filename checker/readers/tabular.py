@@ -14,6 +14,7 @@ from checker.readers.base import Job, ReadOptions
 from checker.readers.columns import Columns, columns
 from checker.readers.csv_fields import field_anchors
 from checker.readers.fileio import iter_lines
+from checker.readers.problems import raise_problems, skipping_bad
 from checker.readers.rows import Row, row_segments
 from checker.segment import Anchor, Segment
 from glossary.errors import InputError
@@ -29,24 +30,37 @@ def read_tsv(job: Job, options: ReadOptions) -> Iterator[Segment]:
     records = (
         (number, line.split("\t"), [line]) for number, line in enumerate(iter_lines(job.path), 1)
     )
-    yield from _segments(records, job.path, options, _tsv_anchors)
+    yield from _segments(records, job.path, options, _tsv_anchors, [])
 
 
 def read_csv(job: Job, options: ReadOptions) -> Iterator[Segment]:
-    yield from _segments(_csv_records(job.path), job.path, options, field_anchors)
+    problems: list[InputError] = []
+    records = _csv_records(job.path, problems)
+    yield from _segments(records, job.path, options, field_anchors, problems)
 
 
 def _segments(
-    records: Iterator[_Record], path: str, options: ReadOptions, locate: _Locator
+    records: Iterator[_Record],
+    path: str,
+    options: ReadOptions,
+    locate: _Locator,
+    problems: list[InputError],
 ) -> Iterator[Segment]:
+    """Segments of the good rows; bad rows are reported together at the end."""
     records = (record for record in records if any(cell.strip() for cell in record[1]))
     first = next(records, None)
     if first is None:
+        raise_problems(problems)
         return
     table = columns(first[1], options, path, first[0])
-    rows = (_row(record, number, table, path, locate) for number, record in enumerate(records, 1))
+    rows = skipping_bad(
+        enumerate(records, 1),
+        lambda numbered: _row(numbered[1], numbered[0], table, path, locate),
+        problems,
+    )
     langs = (table.source_lang, table.target_lang)
     yield from row_segments(rows, path, options, langs, table.target_locale)
+    raise_problems(problems)
 
 
 def _row(record: _Record, number: int, table: Columns, path: str, locate: _Locator) -> Row:
@@ -93,7 +107,8 @@ class _LineFeed:
         return line + "\n"
 
 
-def _csv_records(path: str) -> Iterator[_Record]:
+def _csv_records(path: str, problems: list[InputError]) -> Iterator[_Record]:
+    """The CSV's records; a syntax error goes to `problems` and reading goes on after it."""
     feed = _LineFeed(iter_lines(path))
     reader = csv.reader(feed, strict=True)
     while True:
@@ -102,6 +117,8 @@ def _csv_records(path: str) -> Iterator[_Record]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise InputError(f"CSV syntax error: {error}", path, reader.line_num) from None
+            problems.append(InputError(f"CSV syntax error: {error}", path, reader.line_num))
+            feed.taken = []
+            continue
         raw_lines, feed.taken = feed.taken, []
         yield reader.line_num - len(raw_lines) + 1, cells, raw_lines
