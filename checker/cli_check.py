@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -146,18 +146,23 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
         raise click.UsageError("--baseline and --write-baseline do not go together")
     try:
         config = dataclasses.replace(settings(paths, flags), jobs=jobs)
-        with _progress_bar() as progress:
-            report = checker.check(list(paths), config_glossary(config), config, progress)
+        glossary = config_glossary(config)
+
+        def run_check() -> Report:
+            with _progress_bar() as progress:
+                found = checker.check(list(paths), glossary, config, progress)
+            return _apply_baseline(found, baseline) if baseline else found
+
         if new_baseline:
+            report = checker.check(list(paths), glossary, config)
             sys.exit(_write_baseline(report, new_baseline))
-        if baseline:
-            report = _apply_baseline(report, baseline)
+        report = run_check()
+        if diff:  # like ruff --diff: the diff alone; status 1 when there is something to fix
+            sys.exit(_show_fixes(report))
+        if fix:
+            report = _apply_fixes(report, run_check)
     except GlosscheckError as problem:
         fail(problem)
-    if diff:  # like ruff --diff: the diff alone; status 1 when there is something to fix
-        sys.exit(_show_fixes(report))
-    if fix:
-        _apply_fixes(report)
     if statistics:
         from checker.output import render_statistics
 
@@ -227,16 +232,14 @@ def _show_fixes(report: Report) -> int:
     return 1 if outcome.diffs else 0
 
 
-def _apply_fixes(report: Report) -> None:
-    """Fix what is safe; fixed findings leave the report."""
-    from checker.fixes import apply_fixes
+def _apply_fixes(report: Report, run_check: Callable[[], Report]) -> Report:
+    """Fix until nothing changes; returns the report of what is left."""
+    from checker.fixes import fix_until_stable
 
-    outcome = apply_fixes(report, write=True)
-    fixed = {id(f) for f in outcome.fixed}
-    report.findings = [f for f in report.findings if id(f) not in fixed]
-    report.errors.extend(outcome.errors)
-    noun = "fix" if len(outcome.fixed) == 1 else "fixes"
-    click.echo(f"Applied {len(outcome.fixed)} {noun}.", err=True)
+    report, applied, refused = fix_until_stable(report, run_check)
+    report.errors.extend(refused)
+    click.echo(f"Applied {applied} {'fix' if applied == 1 else 'fixes'}.", err=True)
+    return report
 
 
 def _render(report: Report, output_format: str, output: TextIO | None, quiet: bool) -> None:

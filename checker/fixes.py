@@ -77,6 +77,26 @@ def apply_fixes(report: Report, *, write: bool) -> FixOutcome:
     return outcome
 
 
+def fix_until_stable(
+    report: Report, run_check: Callable[[], Report], rounds: int = 10
+) -> tuple[Report, int, list[GlosscheckError]]:
+    """Fix, check again, and fix again until nothing changes (like ruff).
+
+    One fix can uncover another ("件:.件": the colon, then the full stop beside
+    it), and `--fix` run twice must change nothing the second time. Returns the
+    report of what is left, the number of fixes applied and the files refused.
+    """
+    applied, refused = 0, []
+    for _ in range(rounds):  # fixes that keep uncovering fixes past this are a bug
+        outcome = apply_fixes(report, write=True)
+        applied += len(outcome.fixed)
+        refused.extend(outcome.errors)
+        if not outcome.fixed:
+            break
+        report = run_check()
+    return report, applied, refused
+
+
 def _fix_file(
     path: str,
     findings: list[Finding],

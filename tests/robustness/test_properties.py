@@ -8,18 +8,16 @@ as explicit examples (`@example`) and under fixtures/crashers.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
 import polib
-import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import checker
 from checker.config import Config
-from checker.fixes import apply_fixes
+from checker.fixes import fix_until_stable
 from checker.segment import Segment
 from glossary.errors import GlossaryError
 from glossary.formats import dump, load
@@ -122,12 +120,9 @@ TRANSLATION = st.text(
 )
 
 
-ADJACENT_MARKS = re.compile(r"[,.!?():;][,.!?():;]")
-
-
-@pytest.mark.xfail(strict=True, reason="two adjacent marks: the second --fix still edits")
 def test_fixing_adjacent_marks_takes_one_run(tmp_path: Path) -> None:
-    """Found by the property below: "件:.件" becomes "件：.件", then "件：。件"."""
+    """Found by the property below: "件:.件" became "件：.件", then "件：。件" on a second
+    run; --fix now checks again and fixes until nothing changes."""
     path = tmp_path / "adjacent-marks.po"
     path.write_bytes((CRASHERS / "adjacent-marks.po").read_bytes())
     _fix(str(path))
@@ -139,9 +134,6 @@ def test_fixing_adjacent_marks_takes_one_run(tmp_path: Path) -> None:
 @BOUNDED
 @given(st.lists(st.tuples(MSG.filter(str.strip), TRANSLATION), min_size=1, max_size=6))
 def test_po_fix_is_idempotent_and_keeps_msgids(entries: list[tuple[str, str]]) -> None:
-    # Adjacent ASCII marks need two runs (see the xfail above): excluded here so that
-    # this property guards everything else.
-    assume(not any(ADJACENT_MARKS.search(msgstr) for _, msgstr in entries))
     catalog = polib.POFile(wrapwidth=0)
     catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_CN"}
     for msgid, msgstr in dict(entries).items():
@@ -158,8 +150,11 @@ def test_po_fix_is_idempotent_and_keeps_msgids(entries: list[tuple[str, str]]) -
 
 
 def _fix(path: str) -> int:
-    report = checker.check([path], DEFAULT, Config(jobs=1))
+    def run_check() -> checker.Report:
+        return checker.check([path], DEFAULT, Config(jobs=1))
+
+    report = run_check()
     assert report.errors == []
-    outcome = apply_fixes(report, write=True)
-    assert outcome.errors == []
-    return len(outcome.fixed)
+    _, applied, refused = fix_until_stable(report, run_check)
+    assert refused == []
+    return applied
