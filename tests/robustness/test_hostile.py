@@ -56,7 +56,12 @@ SIZE = 20_000
 def _scales_linearly(function: Callable[[str], object], unit: str, size: int) -> bool:
     small = unit * (size // len(unit))
     big = unit * (4 * size // len(unit))
-    return seconds(lambda: function(big)) < 8 * seconds(lambda: function(small)) + 0.05
+
+    # Best of three: on a busy machine one slow run must not look like a quadratic loop.
+    def best(text: str) -> float:
+        return min(seconds(lambda: function(text)) for _ in range(3))
+
+    return best(big) < 8 * best(small) + 0.05
 
 
 @pytest.mark.parametrize("unit", UNITS)
