@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from checker.engine import Progress
 
 LANGS = click.Choice(["zh", "en"])
+_F = TypeVar("_F", bound=Callable[..., Any])
 _BAR_FROM_FILES = 20  # fewer files finish before a bar would help
 
 
@@ -61,39 +62,55 @@ def settings(paths: Sequence[str], flags: dict[str, Any]) -> Config:
     return config
 
 
+def input_options(command: _F) -> _F:
+    """The options that choose input, glossary and rules: shared by check and report."""
+    options = [
+        click.option(
+            "--config",
+            type=click.Path(),
+            metavar="FILE",
+            help="Configuration file (default: glosscheck.toml, .glosscheck.toml or "
+            "pyproject.toml [tool.glosscheck], found upward from the first path).",
+        ),
+        click.option(
+            "--glossary",
+            "glossaries",
+            multiple=True,
+            type=click.Path(),
+            metavar="FILE",
+            help="Glossary file (TSV, CSV, YAML, TBX, PO); repeat to stack.",
+        ),
+        click.option(
+            "--no-default-glossary", is_flag=True, help="Do not use the built-in glossary."
+        ),
+        click.option(
+            "--select", multiple=True, metavar="CODES", help="Rules to run: codes or prefixes."
+        ),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip."),
+        click.option("--source-lang", type=LANGS, help="Language of the source text."),
+        click.option("--target-lang", type=LANGS, help="Language of the target text."),
+        click.option(
+            "--pair",
+            "pairs",
+            nargs=2,
+            multiple=True,
+            type=click.Path(),
+            metavar="SRC TGT",
+            help="Check two documents as source and translation.",
+        ),
+        click.option(
+            "--allow", multiple=True, metavar="WORD", help="Word allowed to stay untranslated."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--config",
-    type=click.Path(),
-    metavar="FILE",
-    help="Configuration file (default: glosscheck.toml, .glosscheck.toml or "
-    "pyproject.toml [tool.glosscheck], found upward from the first path).",
-)
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(),
-    metavar="FILE",
-    help="Glossary file (TSV, CSV, YAML, TBX, PO); repeat to stack.",
-)
-@click.option("--no-default-glossary", is_flag=True, help="Do not use the built-in glossary.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to run: codes or prefixes.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
-@click.option("--source-lang", type=LANGS, help="Language of the source text.")
-@click.option("--target-lang", type=LANGS, help="Language of the target text.")
+@input_options
 @click.option("--target-only", is_flag=True, help="Files hold translations only.")
-@click.option(
-    "--pair",
-    "pairs",
-    nargs=2,
-    multiple=True,
-    type=click.Path(),
-    metavar="SRC TGT",
-    help="Check two documents as source and translation.",
-)
-@click.option("--allow", multiple=True, metavar="WORD", help="Word allowed to stay untranslated.")
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
@@ -149,7 +166,7 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
         glossary = config_glossary(config)
 
         def run_check() -> Report:
-            with _progress_bar() as progress:
+            with progress_bar() as progress:
                 found = checker.check(list(paths), glossary, config, progress)
             return _apply_baseline(found, baseline) if baseline else found
 
@@ -174,7 +191,7 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Progress | None]:
+def progress_bar() -> Iterator[Progress | None]:
     """A bar on stderr for runs over many files, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None

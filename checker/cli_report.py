@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from checker.cli_check import LANGS, _progress_bar, fail, settings
+from checker.cli_check import fail, input_options, progress_bar, settings
 from glossary.errors import GlosscheckError
 
 RENDERERS = ("html", "md", "json")
@@ -16,30 +16,7 @@ RENDERERS = ("html", "md", "json")
 
 @click.command("report")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--config", type=click.Path(), metavar="FILE", help="Configuration file.")
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(),
-    metavar="FILE",
-    help="Glossary file; repeat to stack (default: the built-in glossary).",
-)
-@click.option("--no-default-glossary", is_flag=True, help="Do not use the built-in glossary.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to run: codes or prefixes.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
-@click.option("--source-lang", type=LANGS, help="Language of the source text.")
-@click.option("--target-lang", type=LANGS, help="Language of the target text.")
-@click.option(
-    "--pair",
-    "pairs",
-    nargs=2,
-    multiple=True,
-    type=click.Path(),
-    metavar="SRC TGT",
-    help="Two documents as source and translation.",
-)
-@click.option("--allow", multiple=True, metavar="WORD", help="Word allowed to stay untranslated.")
+@input_options
 @click.option(
     "--format",
     "output_format",
@@ -74,7 +51,7 @@ def report(paths: tuple[str, ...], **flags: Any) -> None:
     try:
         config = dataclasses.replace(settings(paths, flags), jobs=1)
         glossary = config_glossary(config)
-        with _progress_bar() as progress:
+        with progress_bar() as progress:
             data = build(
                 paths, glossary, config, examples=examples, candidates=candidates, progress=progress
             )
