@@ -135,12 +135,7 @@ def find_placeholders(text: str, flags: frozenset[str] = frozenset()) -> list[To
 
 def _printf(text: str, mode: Mode) -> list[Token]:
     if mode is Mode.FULL:
-        found = []
-        for m in _PRINTF_FULL.finditer(text):
-            if m.group("escape") is None:
-                kind = "stray" if m.group("stray") is not None else "printf"
-                found.append(Token(m.group(), *m.span(), m.group(), kind))
-        return found
+        return _full_syntax(_PRINTF_FULL, text, "printf")
     pattern = _PRINTF.get(mode)
     if pattern is None:
         return []
@@ -149,16 +144,21 @@ def _printf(text: str, mode: Mode) -> list[Token]:
 
 def _brace(text: str, mode: Mode) -> list[Token]:
     if mode is Mode.FULL:
-        found = []
-        for m in _BRACE_FULL.finditer(text):
-            if m.group("escape") is None:
-                kind = "stray" if m.group("stray") is not None else "brace"
-                found.append(Token(m.group(), *m.span(), m.group(), kind))
-        return found
+        return _full_syntax(_BRACE_FULL, text, "brace")
     pattern = _BRACE.get(mode)
     if pattern is None:
         return []
     return [_brace_token(m) for m in pattern.finditer(text)]
+
+
+def _full_syntax(pattern: re.Pattern[str], text: str, kind: str) -> list[Token]:
+    """Placeholders of a flagged format: escapes (%%, {{) skipped, a lone % or brace "stray"."""
+    found = []
+    for m in pattern.finditer(text):
+        if m.group("escape") is None:
+            stray = m.group("stray") is not None
+            found.append(Token(m.group(), *m.span(), m.group(), "stray" if stray else kind))
+    return found
 
 
 def _brace_token(m: re.Match[str]) -> Token:

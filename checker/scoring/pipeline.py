@@ -14,7 +14,7 @@ from sacrebleu.metrics.base import Metric
 from checker.readers import ReadOptions
 from checker.readers.languages import lang_of, other
 from checker.readers.script import guess_lang
-from checker.scoring import standard
+from checker.scoring import TextInput, standard
 from checker.scoring.compare import paired_test
 from checker.scoring.inputs import Side, check_aligned, from_texts, load
 from checker.scoring.result import (
@@ -33,7 +33,6 @@ from glossary.model import Glossary
 
 __all__ = ["METRIC_NAMES", "TextInput", "run"]
 
-TextInput = str | os.PathLike[str] | Sequence[str]
 METRIC_NAMES = (*standard.STANDARD_METRICS, "term")
 TERM_DECIMALS = 4
 _DETAIL_NAMES = {

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.checker.test_lazy_imports import loaded_after
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEAVY = {"sacrebleu", "sacrebleu.metrics"}
-
-
-def loaded_after(code: str) -> set[str]:
-    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return set(out.stdout.split())
 
 
 def test_help_and_score_help_load_no_sacrebleu() -> None:
