@@ -78,6 +78,34 @@ def _verb_forms(word: str) -> frozenset[str]:
 
 
 @cache
+def is_word(word: str) -> bool:
+    """Whether `word` (any case) is English: known to lemminflect, or two known words
+    run together (inbox, username, checkbox).
+
+    Names and identifiers (docutils, urlpattern) are not words. A hyphenated
+    word is one when all its parts are (no-referrer is not).
+    """
+    stem = word.lower().replace("’", "'").partition("'")[0]  # don't, user's
+    return all(len(part) < 2 or _known(part) for part in stem.split("-"))
+
+
+def _known(word: str) -> bool:
+    key = f"known:{word}"
+    known = _INFLECTIONS.get(key)
+    if known is None:
+        from lemminflect import getAllInflections, getAllLemmas
+
+        def lexical(w: str) -> bool:
+            return bool(getAllLemmas(w) or getAllInflections(w))
+
+        halves = ((word[:i], word[i:]) for i in range(2, len(word) - 1))
+        found = lexical(word) or any(lexical(a) and lexical(b) for a, b in halves)
+        known = ["yes"] if found else []
+        _INFLECTIONS.put(key, known)
+    return bool(known)
+
+
+@cache
 def singular(word: str) -> str:
     """The singular of a lower-case English noun (users → user, entries → entry), else the word.
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from checker.finding import Finding, Severity
 from checker.rules.base import Rule, Scan, quoted, register
 from checker.segment import Segment
+from glossary.english import is_word, singular
 from glossary.model import Concept
 from glossary.text import HAN_CLASS, has_han, mask, protected_spans
 
@@ -15,6 +16,12 @@ from glossary.text import HAN_CLASS, has_han, mask, protected_spans
 # Han text, with the Chinese punctuation and spaces inside it: one leftover, one finding.
 _HAN_TEXT = re.compile(f"[{HAN_CLASS}]+(?:[\\s\u3000-\u303f\uff00-\uffef]*[{HAN_CLASS}]+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Text between a pair of quotes: a cited name, label or header ('Referer header').
+_QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』")
+# Words that Chinese software text keeps in English by convention.
+KEPT_IN_ENGLISH = frozenset(
+    {"blog", "bug", "cookie", "cookies", "emoji", "id", "null", "slug", "token"}
+)
 
 
 def _prose(text: str) -> str:
@@ -83,8 +90,11 @@ class SourceLeftover(Rule):
     Han characters in an English target ("aimed at刷新 (refreshing) SOTA"),
     or English words in a Chinese target that were copied from the source and
     are not do-not-translate names, acronyms, code, placeholders, URLs or
-    allowed words. When the leftover is a glossary term, the message gives
-    its translation.
+    allowed words. Words an English dictionary does not know are names or
+    identifiers (docutils, urlpattern); text in quotes is cited ('Referer
+    header'); a few words are conventionally kept (null, cookie, ID, slug,
+    token). When the leftover is a glossary term, the message gives its
+    translation.
 
     Okay: 旨在刷新 SOTA 基准。 → aimed solely at refreshing SOTA benchmarks
     U102: 旨在刷新 SOTA 基准。 → aimed solely at刷新 (refreshing) SOTA benchmarks
@@ -94,6 +104,7 @@ class SourceLeftover(Rule):
     name = "source-leftover"
     severity = Severity.ERROR
     needs_source = False
+    _terms: frozenset[str] | None = None  # the glossary's English forms, folded
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
@@ -120,7 +131,7 @@ class SourceLeftover(Rule):
 
     def _english_left(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        text = _dnt_masked(scan, _prose(s.target), "zh")
+        text = _unquoted(_dnt_masked(scan, _prose(s.target), "zh"))
         source_words = _source_words(s) if not s.target_only else None
         for start, end in _runs(text, self._is_leftover_word, source_words):
             words = s.target[start:end]
@@ -141,14 +152,30 @@ class SourceLeftover(Rule):
         Acronyms and names with inner capitals (API, iOS, PostgreSQL) stay; so
         does a capitalised word the source uses mid-sentence (a proper name).
         """
-        if word.casefold() in self.context.allow or not _ordinary_word(word, "", 0):
+        folded = word.casefold()
+        if folded in self.context.allow or folded in KEPT_IN_ENGLISH:
+            return False
+        if not _ordinary_word(word, "", 0):
             return False
         if source_words is None:  # target-only: no source to compare with
-            return word.islower()
-        starts_sentence = source_words.get(word.casefold())
+            return word.islower() and self._english(word)
+        starts_sentence = source_words.get(folded)
         if starts_sentence is None:
             return False  # not from the source: not a leftover
-        return word.islower() or starts_sentence
+        return (word.islower() or starts_sentence) and self._english(word)
+
+    def _english(self, word: str) -> bool:
+        """A dictionary word or a glossary term, not a name or an identifier."""
+        if self._terms is None:
+            forms = (f for c in self.context.glossary for f in c.forms_in("en"))
+            self._terms = frozenset(f.text.casefold() for f in forms)
+        folded = word.casefold()
+        return folded in self._terms or singular(folded) in self._terms or is_word(word)
+
+
+def _unquoted(text: str) -> str:
+    """`text` with quoted passages blanked out, offsets kept."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def _source_words(segment: Segment) -> dict[str, bool]:

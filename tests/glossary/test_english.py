@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.english import singular, surface_forms
+from glossary.english import is_word, singular, surface_forms
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,25 @@ from glossary.english import singular, surface_forms
 )  # fmt: skip
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("header", True),
+        ("Refreshing", True),
+        ("don't", True),
+        ("e-mail", True),
+        ("inbox", True),  # in + box
+        ("username", True),  # user + name
+        ("docutils", False),
+        ("urlpattern", False),
+        ("no-referrer", False),
+        ("PyTorch", False),
+    ],
+)
+def test_is_word(word: str, expected: bool) -> None:
+    assert is_word(word) is expected
 
 
 def test_surface_forms() -> None:

@@ -56,6 +56,22 @@ class TestSourceLeftover:
         assert run("U102", s, allow=("proxy",)) == []
         assert len(run("U102", s)) == 1
 
+    def test_identifiers_quotes_and_conventional_words_stay(self, run: Run) -> None:
+        cases = [  # from Django's zh_Hans catalogs, where each is a deliberate choice
+            ("Please install docutils", "请安装 docutils"),  # a package name
+            ("%s is not a urlpattern object", "%s 不是一个 urlpattern 对象"),  # an identifier
+            ("It requires a “Referer header”.", "它需要 'Referer header'。"),  # cited
+            ("This field cannot be null.", "这个值不能为 null。"),
+            ("object id", "对象id"),
+            ("It requires a CSRF cookie.", "它需要一个 CSRF cookie。"),
+        ]
+        for source, target in cases:
+            assert run("U102", segment(source, target, "en-zh")) == [], target
+
+    def test_compound_words_are_words(self, run: Run) -> None:
+        (f,) = run("U102", segment("Pick a checkbox", "选一个 checkbox", "en-zh"))
+        assert '"checkbox"' in f.message
+
     def test_words_not_in_the_source_are_not_leftovers(self, run: Run) -> None:
         assert run("U102", segment("Open the file", "打开文件（见 docs）", "en-zh")) == []
         (f,) = run("U102", segment("Open the file", "打开文件（file）", "en-zh"))
