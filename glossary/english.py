@@ -105,6 +105,48 @@ def _known(word: str) -> bool:
     return bool(known)
 
 
+# Noun and adjective suffixes that turn a verb into its derivatives (confirm → confirmation).
+_SUFFIXES = ("ation", "ion", "ment", "al", "able")
+
+
+@cache
+def word_family(word: str) -> frozenset[str]:
+    """A lower-case word, its derivatives and all their inflections, as English uses
+    them where Chinese keeps one word for every part of speech: 确认 is confirm and
+    confirmation, 设置 set and settings, 删除 delete and deletion.
+
+    Only words lemminflect knows count, so no invented form is returned.
+    """
+    key = f"family:{word}"
+    known = _INFLECTIONS.get(key)
+    if known is None:
+        known = sorted(_family(word))
+        _INFLECTIONS.put(key, known)
+    return frozenset(known)
+
+
+def _family(word: str) -> set[str]:
+    from lemminflect import getAllInflections, getAllLemmas
+
+    bases = {word, *(w for lemmas in getAllLemmas(word).values() for w in lemmas)}
+    bases.update(w for b in list(bases) for w in getAllLemmas(b).get("VERB", ()))  # setting → set
+    for suffix in _SUFFIXES:  # confirmation → confirm, deletion → delete
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases.update((stem, stem + "e"))
+    for base in list(bases):  # confirm → confirmation, delete → deletion
+        stem = base[:-1] if base.endswith("e") else base
+        bases.update(stem + suffix for suffix in _SUFFIXES)
+        bases.update(base + suffix for suffix in _SUFFIXES)
+    family = set()
+    for base in bases:
+        inflections = getAllInflections(base)
+        if inflections or getAllLemmas(base):
+            family.add(base)
+            family.update(w for forms in inflections.values() for w in forms)
+    return family
+
+
 @cache
 def singular(word: str) -> str:
     """The singular of a lower-case English noun (users → user, entries → entry), else the word.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -9,7 +10,7 @@ from dataclasses import dataclass, replace
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.rules.base import Rule, RuleContext, Scan, quoted, register
 from checker.segment import Segment
-from glossary.english import surface_forms
+from glossary.english import surface_forms, word_family
 from glossary.matching import Match, fold
 from glossary.model import Concept, Form, Status
 
@@ -32,6 +33,32 @@ def _forbidden_in(matches: list[Match], concept: Concept) -> list[Match]:
 
 def _expected(concept: Concept, lang: str) -> tuple[str, ...]:
     return tuple(f.text for f in concept.allowed(lang))
+
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+# Words that follow a verb, never a noun: "file a bug report", "by setting a password".
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "your", "my", "our", "their", "his", "her", "its", "this", "these", "those"]
+)
+
+
+def _derivative_in(concept: Concept, target: str) -> bool:
+    """An English target uses a derivative of an allowed one-word form: confirmation
+    for confirm, set for setting, unsaved for save. Chinese words serve as verb and
+    noun alike, so 确认 is rightly rendered either way."""
+    words = {w.lower() for w in _ENGLISH_WORD.findall(target)}
+    words |= {w[2:] for w in words if w.startswith("un")}
+    forms = [f.text.lower() for f in concept.allowed("en") if f.text.isalpha()]
+    return any(words & word_family(form) for form in forms)
+
+
+def _used_as_verb(source: str, match: Match) -> bool:
+    """A one-word English noun term (the glossary's `pos`) followed by an article or
+    a possessive is a verb here ("file a bug report"), not the noun meant."""
+    if match.concept.pos.lower() not in ("noun", "n") or " " in match.text:
+        return False
+    following = _ENGLISH_WORD.match(source[match.end :].lstrip(" "))
+    return following is not None and following.group().lower() in _DETERMINERS
 
 
 @register
@@ -63,6 +90,10 @@ class TermMissing(Rule):
                 continue
             if match.text.casefold() in s.target.casefold():
                 continue  # left untranslated: U102 reports it with the translation
+            if s.source_lang == "en" and _used_as_verb(s.source, match):  # not the noun meant
+                continue
+            if s.target_lang == "en" and _derivative_in(concept, s.target):
+                continue
             expected = _expected(concept, s.target_lang)
             yield self.finding(
                 s,

@@ -22,6 +22,20 @@ class TestTermMissing:
         (f,) = run("T101", segment("Save the database", "存储数据库", "en-zh"))
         assert f.term is not None and f.term.source == "Save"
 
+    def test_english_derivatives_render_a_chinese_word(self, run: Run) -> None:
+        # Chinese keeps one word for verb and noun: 确认 is confirm and confirmation.
+        assert run("T101", segment("密码确认", "Password confirmation")) == []
+        assert run("T101", segment("设置密码", "Set password")) == []
+        assert run("T101", segment("你尚未保存变更。", "You have unsaved changes.")) == []
+        (f,) = run("T101", segment("密码确认", "Password check"))
+        assert f.term is not None and f.term.source == "确认"
+
+    def test_a_noun_term_used_as_a_verb_is_not_the_term(self, run: Run) -> None:
+        assert run("T101", segment("Please file a bug report", "请提交错误报告", "en-zh")) == []
+        assert run("T101", segment("by setting a password", "通过设定密码", "en-zh")) == []
+        (f,) = run("T101", segment("Open a file", "打开一个资料", "en-zh"))
+        assert f.term is not None and f.term.source == "file"
+
     def test_term_inside_a_placeholder_is_not_a_term(self, run: Run) -> None:
         assert run("T101", segment("Hello %(username)s", "你好 %(username)s", "en-zh")) == []
         assert run("T101", segment("Hello {username}", "你好 {username}", "en-zh")) == []
