@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from checker.finding import Finding, Fix, Severity, TermInfo
@@ -222,7 +222,8 @@ class TermInconsistent(Rule):
     def finish(self) -> Iterator[Finding]:
         for (concept, lang), renderings in self._seen.items():
             counts = Counter(r.form for r in renderings)
-            if len(counts) < 2:
+            group = _variants(counts, lang)
+            if len(set(group.values())) < 2:
                 continue
             majority = _majority(counts, concept.preferred(lang))
             first_at: dict[str, str] = {}
@@ -233,9 +234,25 @@ class TermInconsistent(Rule):
             )
             head = f'"{concept.label}" is rendered'
             for r in renderings:
-                if r.form != majority:
+                if group[r.form] != group[majority]:
                     message = f'{head} "{r.form}" here, "{majority}" elsewhere: {tally}'
                     yield replace(r.finding, message=message, suggestion=majority)
+
+
+def _variants(forms: Iterable[str], lang: str) -> dict[str, str]:
+    """Each form → the first form it is a variant of. In English, spellings and parts of
+    speech of one word are one rendering: "log in" and "login", "e-mail" and
+    "email", "register" and "registration"."""
+    group: dict[str, str] = {}
+    seen: list[tuple[str, str, frozenset[str]]] = []  # (form, letters, word family)
+    for form in forms:
+        letters = "".join(c for c in form.casefold() if c.isalpha())
+        family = word_family(letters) if lang == "en" and letters.isascii() else frozenset()
+        family |= {letters}
+        same = (first for first, l, f in seen if letters in f or l in family)
+        group[form] = next(same, form)
+        seen.append((form, letters, family))
+    return group
 
 
 def _majority(counts: Counter[str], preferred: Form | None) -> str:

@@ -93,6 +93,15 @@ class TestTermInconsistent:
         segs = [segment("刷新页面", "Refresh the page"), segment("刷新列表", "refreshing the list")]
         assert run("T103", *segs) == []
 
+    def test_spellings_and_parts_of_speech_of_one_word_are_one_rendering(self, run: Run) -> None:
+        segs = [
+            segment("设置已保存", "Settings saved", key="1"),
+            segment("修改设置", "Change the setting", key="2"),
+            segment("用户名", "User name", key="3"),
+            segment("新用户名", "New username", key="4"),
+        ]
+        assert run("T103", *segs) == []
+
 
 class TestTermCase:
     def test_wrong_case_of_a_case_sensitive_name(self, run: Run) -> None:
