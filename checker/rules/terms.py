@@ -249,7 +249,7 @@ def _variants(forms: Iterable[str], lang: str) -> dict[str, str]:
         letters = "".join(c for c in form.casefold() if c.isalpha())
         family = word_family(letters) if lang == "en" and letters.isascii() else frozenset()
         family |= {letters}
-        same = (first for first, l, f in seen if letters in f or l in family)
+        same = (first for first, other, f in seen if letters in f or other in family)
         group[form] = next(same, form)
         seen.append((form, letters, family))
     return group
