@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.rules.base import Rule, RuleContext, Scan, quoted, register
 from checker.segment import Segment
-from glossary.english import surface_forms, word_family
+from glossary.english import is_word, surface_forms, word_family
 from glossary.matching import Match, fold
 from glossary.model import Concept, Form, Status
 
@@ -44,12 +44,24 @@ _DETERMINERS = frozenset(
 
 def _derivative_in(concept: Concept, target: str) -> bool:
     """An English target uses a derivative of an allowed one-word form: confirmation
-    for confirm, set for setting, unsaved for save. Chinese words serve as verb and
-    noun alike, so 确认 is rightly rendered either way."""
+    for confirm, set for setting, unsaved for save, or a compound of it: codename for
+    code, superuser for user. Chinese words serve as verb and noun alike, so 确认 is
+    rightly rendered either way."""
     words = {w.lower() for w in _ENGLISH_WORD.findall(target)}
     words |= {w[2:] for w in words if w.startswith("un")}
-    forms = [f.text.lower() for f in concept.allowed("en") if f.text.isalpha()]
-    return any(words & word_family(form) for form in forms)
+    for form in (f.text.lower() for f in concept.allowed("en") if f.text.isalpha()):
+        if words & word_family(form) or any(_compound_of(w, form) for w in words):
+            return True
+    return False
+
+
+def _compound_of(word: str, part: str) -> bool:
+    """`word` is `part` run together with another English word (codename, superuser)."""
+    if len(word) < len(part) + 2:
+        return False
+    if word.startswith(part):
+        return is_word(word[len(part) :])
+    return word.endswith(part) and is_word(word[: -len(part)])
 
 
 def _used_as_verb(source: str, match: Match) -> bool:

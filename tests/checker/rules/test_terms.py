@@ -27,6 +27,7 @@ class TestTermMissing:
         assert run("T101", segment("密码确认", "Password confirmation")) == []
         assert run("T101", segment("设置密码", "Set password")) == []
         assert run("T101", segment("你尚未保存变更。", "You have unsaved changes.")) == []
+        assert run("T101", segment("超级用户", "superuser")) == []  # a compound
         (f,) = run("T101", segment("密码确认", "Password check"))
         assert f.term is not None and f.term.source == "确认"
 
