@@ -22,7 +22,7 @@ being read as a quantity):
   is never reported. Not numbers at all: weekdays (周三, 星期一), fractions
   (三分之一), vague quantities (数百, 几十, 上千, 十几, 三四 "three or four"),
   discounts (八折) and words such as 一些, 一样, 统一, 唯一, 万一, 一起, 十分
-  "very", 千万 "by all means", 百度, 一点 "a bit". cn2an converts the characters.
+  "very", 千万 "by all means", 百度, 一点 "a bit". `chinese_numeral` reads the characters.
 - Percentages: 50%, 50 %, ５０％, 50 percent, 百分之五十, 千分之五 (0.5%), 三成 (30%).
 - English number words zero … nineteen, twenty … ninety, hundred, dozen,
   twice, thousand … decillion, googol, and their combinations ("three
@@ -40,12 +40,13 @@ in place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from glossary.text import has_han
 
-__all__ = ["Number", "find_numbers", "format_value"]
+__all__ = ["Number", "chinese_numeral", "find_numbers", "format_value"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 _CN_DIGITS = "〇零一二两三四五六七八九"
 _CN_NUMERALS = _CN_DIGITS + "十百千万亿"
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_CN_DIGIT_VALUES = dict(zip(_CN_DIGITS, (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _CN_RUN = f"[{_CN_NUMERALS}](?:[{_CN_NUMERALS}]|点(?=[{_CN_DIGITS}]))*"
 _DECIMAL = r"\d+(?:\.\d+)?"
 
@@ -393,19 +395,151 @@ def _unit_product(units: str) -> int:
 
 
 def _decimal(numeral: str) -> Decimal | None:
-    """Digits or Chinese numerals as a Decimal; None for what cn2an cannot read."""
+    """Digits or Chinese numerals as a Decimal; None for what is not one number."""
     try:
         return Decimal(numeral)
     except InvalidOperation:
         pass
-    if all(c in _CN_UNITS for c in numeral):  # cn2an reads 十亿 but not 百万 or 万亿
+    if all(c in _CN_UNITS for c in numeral):  # 百万, 万亿: units alone multiply
         return Decimal(_unit_product(numeral))
-    import cn2an  # type: ignore[import-untyped]
+    return chinese_numeral(numeral)
 
-    try:
-        return Decimal(str(cn2an.cn2an(numeral, "normal")))
-    except (ValueError, KeyError, IndexError):
+
+def chinese_numeral(text: str) -> Decimal | None:
+    """The value of a numeral in Chinese characters; None if it is not one number.
+
+    三 = 3, 十五 = 15, 一百零五 = 105, 三千五百万 = 35000000, 两万亿 = 2×10^12,
+    二〇二六 = 2026 (digits alone read as digits), 一点五 = 1.5, 负三 = -3, and
+    the spoken shortenings 一万二 = 12000, 三百四 = 340, 一千五十 = 1050.
+    Vague runs have no value: 三四十 (30 or 40), 十二三 (12 or 13).
+
+    It reads what cn2an 0.5.24 reads in its "normal" mode, with the same
+    values (exact where cn2an's floats round): it replaced cn2an, whose
+    import alone took 0.15 s, too much for a pre-commit hook.
+    """
+    whole, _, fraction = text.removeprefix("负").partition("点")
+    if not whole or any(c not in _CN_DIGIT_VALUES for c in fraction):
         return None
+    if not all(c in _CN_DIGIT_VALUES or c in _CN_UNITS for c in whole):
+        return None
+    if all(c in _CN_DIGIT_VALUES for c in whole):  # 二〇二六
+        value = Decimal(_digits(whole))
+    elif len(repaired := _repaired(whole)) in _NUMERAL(repaired, 0):
+        value = Decimal(_units_value(repaired))
+    elif spoken := _with_last_unit(repaired):
+        value = Decimal(_units_value(spoken))
+    else:
+        return None
+    if fraction:
+        value += Decimal("0." + _digits(fraction))
+    return -value if text.startswith("负") else value
+
+
+def _digits(numeral: str) -> str:
+    return "".join(str(_CN_DIGIT_VALUES[c]) for c in numeral)
+
+
+def _repaired(whole: str) -> str:
+    """Shortened forms written out, as cn2an does before it checks the grammar:
+    一千零十 → 一千零一十, 一万零五千 → 一万五千, 一万五百 → 一万零五百,
+    一千五十 → 一千零五十, 一百十 → 一百一十."""
+    text = whole.replace("零十", "零一十").replace("零百", "零一百")
+    text = "".join(
+        c
+        for i, c in enumerate(text)
+        if not (c == "零" and text[i - 1 : i] == "万" and _digit_then(text, i + 1, "千"))
+    )
+    text = "".join(
+        c + "零" if c in "万亿" and _digit_then(text, i + 1, "十百") else c
+        for i, c in enumerate(text)
+    )
+    text = "".join(
+        c + "零"
+        if c == "千" and (text[i + 1 : i + 2] == "十" or _digit_then(text, i + 1, "十"))
+        else c
+        for i, c in enumerate(text)
+    )
+    return text.replace("百十", "百一十").replace("零十", "零一十")
+
+
+def _digit_then(text: str, i: int, units: str) -> bool:
+    """A digit at `i`, then one of `units`."""
+    return i + 1 < len(text) and text[i] in _CN_DIGIT_VALUES and text[i + 1] in units
+
+
+def _with_last_unit(numeral: str) -> str | None:
+    """一万二 → 一万二千, 三百四 → 三百四十: the unit a spoken numeral leaves out
+    after its last digit (the next below the one before it); None if not such a form."""
+    lower = {"百": "十", "千": "百", "万": "千"}.get(numeral[-2:-1])
+    if len(numeral) < 3 or lower is None or numeral[-1] not in _CN_DIGIT_VALUES:
+        return None
+    digits = 0
+    for c in numeral[:-1]:  # at most two digits before each unit
+        digits = digits + 1 if c in _CN_DIGIT_VALUES else 0
+        if digits > 2:
+            return None
+    return numeral + lower
+
+
+def _units_value(numeral: str) -> int:
+    """The value of digits and units, read right to left as cn2an reads them: a
+    digit counts at the unit on its right; 万 and 亿 scale the units on their
+    left, and each other (万亿 = 10^12); a leading unit counts one (十五 = 15)."""
+    total, unit, scale = 0, 1, 1
+    for i, c in enumerate(reversed(numeral)):
+        if c in _CN_DIGIT_VALUES:
+            total += _CN_DIGIT_VALUES[c] * unit
+            continue
+        unit = _CN_UNITS[c]
+        if unit >= 10**4:  # 万, 亿
+            if unit > scale:
+                scale = unit
+            else:
+                scale = unit = unit * scale
+        if unit < scale:
+            unit *= scale
+        if i == len(numeral) - 1:
+            total += unit
+    return total
+
+
+# The numerals with units that cn2an's grammar accepts (after the repairs above).
+# Each parser maps a start offset to the offsets where a match may end.
+_Parser = Callable[[str, int], set[int]]
+
+
+def _chars(chars: str) -> _Parser:
+    return lambda text, i: {i + 1} if i < len(text) and text[i] in chars else set()
+
+
+def _seq(*parts: _Parser) -> _Parser:
+    def parse(text: str, i: int) -> set[int]:
+        ends = {i}
+        for part in parts:
+            ends = {end for start in ends for end in part(text, start)}
+        return ends
+
+    return parse
+
+
+def _alt(*parts: _Parser) -> _Parser:
+    return lambda text, i: set().union(*(part(text, i) for part in parts))
+
+
+def _opt(part: _Parser) -> _Parser:
+    return _alt(part, _seq())
+
+
+_D, _ZERO = _chars("一二两三四五六七八九"), _chars("〇零")
+_1_99 = _alt(_seq(_opt(_D), _chars("十"), _opt(_D)), _D)  # 五, 十五, 二十, 二十五
+_100_999 = _seq(_D, _chars("百"), _opt(_alt(_seq(_ZERO, _D), _seq(_D, _chars("十"), _opt(_D)))))
+_1_999 = _alt(_100_999, _1_99)
+_1000_9999 = _seq(_D, _chars("千"), _opt(_alt(_seq(_ZERO, _1_99), _100_999)))
+_1_9999 = _alt(_1000_9999, _1_999)
+_WAN = _seq(_1_9999, _chars("万"), _opt(_alt(_seq(_ZERO, _1_999), _1000_9999)))
+_1_99999999 = _alt(_WAN, _1_9999)
+_YI = _seq(_1_99999999, _chars("亿"), _opt(_alt(_seq(_ZERO, _1_99999999), _WAN)))
+_NUMERAL = _alt(_ZERO, _YI, _1_99999999)
 
 
 def _word_groups(text: str) -> list[list[re.Match[str]]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from checker.numerals import Number, find_numbers, format_value
-from tests.checker.test_lazy_imports import loaded_after
 
 
 def values(text: str, lang: str) -> list[str]:
@@ -152,9 +151,3 @@ def test_offsets_point_at_the_text_as_given() -> None:
 )
 def test_format_value(number: Number, shown: str) -> None:
     assert format_value(number) == shown
-
-
-def test_cn2an_loads_only_for_chinese_numerals() -> None:
-    probe = "from checker.numerals import find_numbers\nfind_numbers('3.5亿, 1,200 和 40%', 'zh')"
-    assert "cn2an" not in loaded_after(probe)
-    assert "cn2an" in loaded_after(probe.replace("3.5亿, 1,200 和 40%", "三个"))
