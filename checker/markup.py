@@ -35,6 +35,8 @@ _LANGUAGE_CODES = (
 )
 _LANGUAGES = frozenset(_LANGUAGE_CODES.split())
 _LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:[-_][a-z]{2,4}){0,2}", re.IGNORECASE)
+# What every URL and e-mail address of `protected_spans` holds.
+_MAYBE_ADDRESS = re.compile(r"://|@|(?i:www)\.")
 _LANGUAGE_QUERY = re.compile(r"\b(?:lang|hl|locale|language)=[^&#]*&?", re.IGNORECASE)
 
 
@@ -45,6 +47,8 @@ def find_markup(text: str) -> list[Token]:
     (attribute values are F104's business); `<br>` and `<br/>` are one thing.
     A link's key is its destination, with absolute URLs left to F104.
     """
+    if "<" not in text and "`" not in text and "[" not in text:
+        return []  # no tag, no code, no link
     spans = protected_spans(text)
     tokens = [t for s in spans if s.kind == "tag" and (t := _tag(text, s)).key]
     tokens += [_code(text, s) for s in spans if s.kind == "code"]
@@ -94,6 +98,8 @@ def find_addresses(text: str) -> list[Token]:
     fold what does not matter: the scheme's and host's case, a trailing
     slash, the case of an e-mail address.
     """
+    if not _MAYBE_ADDRESS.search(text):
+        return []
     scanned = _HAN_RUN.sub(_blank_unless_in_address, text)  # offsets unchanged
     found: list[Token] = []
     for span in protected_spans(scanned):

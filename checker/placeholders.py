@@ -25,6 +25,7 @@ import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from checker.tokens import Token
 from glossary.text import mask, protected_spans
@@ -102,6 +103,7 @@ _AUTO_BRACE = re.compile(r"\{[!:}]")
 _HIDDEN = frozenset({"code", "url", "email"})
 
 
+@lru_cache(maxsize=256)  # a catalog has a handful of flag sets
 def modes(flags: frozenset[str]) -> tuple[Mode, Mode, Mode]:
     """(printf, brace, qt) modes for a text with these gettext flags."""
     positive = {f.removesuffix("-format") for f in flags if f.endswith("-format")}
@@ -123,6 +125,8 @@ def find_placeholders(text: str, flags: frozenset[str] = frozenset()) -> list[To
     Tokens of kind `stray` are a `%` or brace that starts no directive in a
     declared format string; escapes (`%%`, `{{`) yield nothing.
     """
+    if "%" not in text and "{" not in text and "}" not in text:
+        return []  # every placeholder, escape and stray starts with one of these
     printf, brace, qt = modes(flags)
     if printf is not Mode.FULL and brace is not Mode.FULL:
         hidden = [s for s in protected_spans(text) if s.kind in _HIDDEN]

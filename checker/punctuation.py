@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from glossary.text import protected_spans
+from glossary.text import blank_out, protected_spans
 
 __all__ = [
     "CLOSING",
@@ -104,12 +104,9 @@ def neutralise(text: str) -> str:
     targets and list markers, shell arithmetic, whose ASCII marks are right
     in any language.
     """
-    chars = list(text)
     spans = [(s.start, s.end) for s in protected_spans(text)]
     spans += [m.span() for m in _NOT_PROSE.finditer(text)]
-    for start, end in spans:
-        chars[start:end] = NEUTRAL * (end - start)
-    return "".join(chars)
+    return blank_out(text, spans, NEUTRAL)
 
 
 # Words whose full stop belongs to them: Jan. etc. — and a.m., e.g., U.S. by their shape.

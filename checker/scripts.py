@@ -63,6 +63,7 @@ _REGION_PARTS = {
 _CHINESE = {"zh", "zho", "chi", "cmn"}
 
 
+@functools.lru_cache(maxsize=64)  # asked once per segment, of a few locales
 def expected_script(locale: str) -> Script | None:
     """The script a locale is written in: zh_TW, zh-Hant, zh_HK → Traditional;
     zh_CN, zh_Hans, zh_SG and plain zh → Simplified; anything else None."""
@@ -170,10 +171,9 @@ def _forms_of(script: Script) -> frozenset[str]:
     return frozenset(c for value in values for c in value)
 
 
-def _only_in(script: Script, char: str, renderings: tuple[str, ...]) -> bool:
-    """Whether `char` belongs to `script` alone, given its conversions in context."""
-    if char in renderings:
-        return False  # some standard keeps it in this phrase
+@functools.cache
+def _may_be_only(script: Script, char: str) -> bool:
+    """Whether `char` may belong to `script` alone: so it does unless a phrase keeps it."""
     if any(_alone(config, char) == char for config in _AWAY_FROM[script]):
         return False  # changed only inside a phrase: neutral on its own
     return char not in _forms_of(script.other)
@@ -189,13 +189,20 @@ def classify(text: str, scripts: Sequence[Script] = tuple(Script)) -> list[Scrip
     found: dict[int, ScriptChar] = {}
     claimed_twice: set[int] = set()
     for script in scripts:
+        offsets = [
+            offset
+            for run in _HAN_RUN.finditer(text)
+            for offset in range(run.start(), run.end())
+            if _may_be_only(script, text[offset])
+        ]
+        if not offsets:
+            continue  # most texts: no conversion needed to know
         converted = [_in_context(config, text) for config in _AWAY_FROM[script]]
-        for run in _HAN_RUN.finditer(text):
-            for offset in range(run.start(), run.end()):
-                renderings = tuple(c[offset] for c in converted)
-                if not _only_in(script, text[offset], renderings):
-                    continue
-                if offset in found:
-                    claimed_twice.add(offset)
-                found[offset] = ScriptChar(offset, text[offset], script, renderings)
+        for offset in offsets:
+            renderings = tuple(c[offset] for c in converted)
+            if text[offset] in renderings:
+                continue  # some standard keeps it in this phrase
+            if offset in found:
+                claimed_twice.add(offset)
+            found[offset] = ScriptChar(offset, text[offset], script, renderings)
     return [found[offset] for offset in sorted(found) if offset not in claimed_twice]

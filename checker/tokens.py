@@ -29,6 +29,8 @@ def unmatched(source: Sequence[Token], target: Sequence[Token]) -> tuple[list[To
     is missing once. Of several tokens with one key, the later ones are
     unmatched, so a finding points at the copy that is one too many.
     """
+    if not source or not target:
+        return list(source), list(target)
     missing = _surplus(source, Counter(t.key for t in target))
     extra = _surplus(target, Counter(t.key for t in source))
     return missing, extra

@@ -32,7 +32,7 @@ from checker.punctuation import (
     is_abbreviation,
     neutralise,
 )
-from glossary.text import HAN_CLASS, has_han, is_han, is_latin_word_char, protected_spans
+from glossary.text import HAN_CLASS, has_han, is_han, is_latin_word_char, mask, protected_spans
 
 __all__ = ["WrongMark", "fullwidth_marks", "halfwidth_marks", "separators", "spacing_faults"]
 
@@ -137,11 +137,16 @@ def _in_token(plain: str, i: int) -> bool:
     return len(glued) == 2 or alone  # or a symbol standing on its own: "用 +、- 或 ? 标注"
 
 
+_SENTENCE_MARK = re.compile("[,.?!:;]")
+_ASCII_MARK = re.compile("[,.?!:;()]")
+
+
 def _marks(plain: str, kept: Callable[[int], bool]) -> set[int]:
     """Offsets of the ASCII , . ? ! : ; that punctuate Chinese text."""
     found = set()
-    for i, char in enumerate(plain):
-        if char not in ",.?!:;" or _in_token(plain, i) or kept(i):
+    for m in _SENTENCE_MARK.finditer(plain):
+        i, char = m.start(), m.group()
+        if _in_token(plain, i) or kept(i):
             continue
         wrong = _chinese_clause(plain, i) if char in ",;" else _ends_chinese_sentence(plain, i)
         if wrong:
@@ -163,7 +168,8 @@ def _parentheses(plain: str, source: str) -> set[int]:
     """
     found: set[int] = set()
     stack: list[int] = []
-    for i, char in enumerate(plain):
+    for m in _PARENTHESIS.finditer(plain):
+        i, char = m.start(), m.group()
         if char == "(":
             stack.append(i)
         elif char == ")" and stack:
@@ -171,6 +177,9 @@ def _parentheses(plain: str, source: str) -> set[int]:
             if _prose_pair(plain, start, i, source):
                 found |= {start, i}
     return found
+
+
+_PARENTHESIS = re.compile("[()]")
 
 
 def _prose_pair(plain: str, start: int, end: int, source: str) -> bool:
@@ -182,6 +191,9 @@ def _prose_pair(plain: str, start: int, end: int, source: str) -> bool:
     return syntax is None or (syntax.group().startswith("( ") and "( " not in source)
 
 
+_SEPARATOR = re.compile("[,;:]")
+
+
 def separators(source: str) -> frozenset[str]:
     """The marks , ; : that `source` uses between two words without a space (a,b).
 
@@ -190,10 +202,11 @@ def separators(source: str) -> frozenset[str]:
     """
     plain = neutralise(source)
     found = set()
-    for i in range(1, len(plain) - 1):
-        before, char, after = plain[i - 1], plain[i], plain[i + 1]
+    for m in _SEPARATOR.finditer(plain, 1, len(plain) - 1):
+        i, char = m.start(), m.group()
+        before, after = plain[i - 1], plain[i + 1]
         attached = not {before, after} & set(" \t\n")  # a placeholder counts as a word
-        if char in ",;:" and attached and not (before.isdigit() and after.isdigit()):
+        if attached and not (before.isdigit() and after.isdigit()):
             found.add(char)
     return frozenset(found)
 
@@ -209,14 +222,17 @@ def _copied(text: str, plain: str, source: str) -> Callable[[int], bool]:
     "%s: invalid", the prefix of an error message); a mark before an English
     word as in the source ("命令; then" for "COMMANDS; then").
     """
-    kept = separators(source)
+    kept: frozenset[str] | None = None  # computed for the first mark that needs it
     span_before = {span.end: span.start for span in protected_spans(text)}
 
     def copied(i: int) -> bool:
+        nonlocal kept
         char = text[i]
         between_words = 0 < i < len(plain) - 1 and not {plain[i - 1], plain[i + 1]} & set(" \t\n")
-        if between_words and char in kept:
-            return True
+        if between_words:
+            kept = separators(source) if kept is None else kept
+            if char in kept:
+                return True
         start = span_before.get(i)
         if char in ",:;" and start is not None and text[start : i + 1] in source:
             return True
@@ -234,6 +250,8 @@ def halfwidth_marks(text: str, source: str = "", parentheses: bool = True) -> li
     keep them half-width. The fix also removes spaces around the mark:
     full-width marks carry their own.
     """
+    if not _ASCII_MARK.search(text):
+        return []  # the common case: nothing to look at
     plain = neutralise(text)
     marks = _marks(plain, _copied(text, plain, source))
     flagged = marks | (_parentheses(plain, source) if parentheses else set())
@@ -265,10 +283,7 @@ _CLOSE_ASCII = frozenset(")]}”’")
 
 
 def _protected_plain(text: str) -> str:
-    chars = list(text)
-    for span in protected_spans(text):
-        chars[span.start : span.end] = NEUTRAL * (span.end - span.start)
-    return "".join(chars)
+    return mask(text, protected_spans(text), NEUTRAL)
 
 
 def _near_han(plain: str, start: int, end: int) -> bool:

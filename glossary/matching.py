@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from glossary.chinese import Segmenter
 from glossary.english import surface_forms
@@ -46,6 +47,11 @@ class Match:
 
 def fold(text: str) -> str:
     """Lower-case `text` without changing its length, so offsets stay valid."""
+    low = text.lower()
+    # The same as lowering each character unless one grows (İ → i̇) or a final Σ
+    # takes its own form (ς): then character by character.
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
 
 
@@ -80,6 +86,8 @@ class TermIndex:
             self._automaton.make_automaton()
         self._empty = not surfaces
         self._segmenter = Segmenter(han_words)
+        # Several rules ask for the same text's matches: the last answers are kept.
+        self._found = lru_cache(maxsize=16)(self._find_all)
 
     def find_all(
         self, text: str, *, any_case: bool = False, chinese_words: bool = True
@@ -90,17 +98,23 @@ class TermIndex:
         `any_case` (used to find a target written in the wrong case). With
         `chinese_words=False`, Chinese forms match inside longer words too (a
         rendering is present in 目录索引 even though jieba reads it as one word).
+        The list is shared with other callers: read it, do not change it.
         """
         if self._empty or not text:
             return []
+        return self._found(text, any_case, chinese_words)
+
+    def _find_all(self, text: str, any_case: bool, chinese_words: bool) -> list[Match]:
         candidates = self._candidates(text, any_case, chinese_words)
-        taken = [False] * len(text)
+        if len(candidates) < 2:
+            return candidates
+        taken = bytearray(len(text))  # a byte per character: cheap on a huge line too
         chosen: list[Match] = []
         for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
             same_span = chosen and (chosen[-1].start, chosen[-1].end) == (match.start, match.end)
-            if any(taken[match.start : match.end]) and not same_span:
+            if taken.find(1, match.start, match.end) != -1 and not same_span:
                 continue  # overlaps a longer match (a same-span one of another concept is kept)
-            taken[match.start : match.end] = [True] * (match.end - match.start)
+            taken[match.start : match.end] = b"\x01" * (match.end - match.start)
             chosen.append(match)
         return sorted(chosen, key=lambda m: (m.start, m.end))
 
@@ -110,15 +124,16 @@ class TermIndex:
         return _on_boundaries(text, match.start, match.end, match.concept, boundaries)
 
     def _candidates(self, text: str, any_case: bool, chinese_words: bool) -> list[Match]:
-        spans = protected_spans(text)
-        blocked = [False] * len(text)
-        for span in spans:
-            blocked[span.start : span.end] = [True] * (span.end - span.start)
+        # Protected spans come in order without overlaps: the last one starting
+        # before a candidate's end is the only one that may cover it.
+        spans = [(s.start, s.end) for s in protected_spans(text) if s.end > s.start]
+        starts = [start for start, _ in spans]
         boundaries = _LazyBoundaries(self._segmenter, text) if chinese_words else None
         found: dict[tuple[int, int, int], Match] = {}
         for last, (length, entries) in self._automaton.iter(fold(text)):
             start, end = last + 1 - length, last + 1
-            if any(blocked[start:end]):
+            i = bisect.bisect_left(starts, end) - 1
+            if i >= 0 and spans[i][1] > start:
                 continue
             for entry in entries:
                 match = Match(start, end, text[start:end], entry.concept, entry.form)

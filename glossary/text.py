@@ -7,6 +7,8 @@ sacrebleu, whose Extension-B range is malformed) and unit-tested one by one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 # (first, last, name) of every block of Han ideographs, plus 〇, which Unicode
@@ -82,20 +84,28 @@ _PROTECTED = (
 )
 _PROTECTED_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PROTECTED)))
 _TRAILING_URL_PUNCT = ".,;:!?)]}'\""
+# What each kind above needs (` : @ < % { / _ "()" "www."): most texts have none of it,
+# and this finds that out faster than the patterns, which may start at any letter.
+_MAYBE_PROTECTED = re.compile(r"[`@<%{/_]|\(\)|(?i:www)\.")
 
 
-def protected_spans(text: str) -> list[Span]:
+# Every rule asks for the spans of the same source and target (a dozen times per
+# segment): the last texts' spans are kept, as an immutable tuple.
+@lru_cache(maxsize=32)
+def protected_spans(text: str) -> tuple[Span, ...]:
     """Code, URLs, e-mail addresses, markup tags and placeholders in `text`, in order.
 
     Nothing inside these spans is prose: no term is matched in them and no
     leftover is reported from them.
     """
+    if not _MAYBE_PROTECTED.search(text):
+        return ()
     spans = []
     for m in _PROTECTED_RE.finditer(text):
         kind = _PROTECTED[int(m.lastgroup[1:])][0] if m.lastgroup else "other"
         end = _url_end(text, m.start(), m.end()) if kind == "url" else m.end()
         spans.append(Span(m.start(), end, kind))
-    return spans
+    return tuple(spans)
 
 
 def _url_end(text: str, start: int, end: int) -> int:
@@ -111,14 +121,26 @@ def _url_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def overlaps(spans: list[Span], start: int, end: int) -> bool:
+def overlaps(spans: Sequence[Span], start: int, end: int) -> bool:
     """True when [start, end) overlaps any span."""
     return any(s.start < end and start < s.end for s in spans)
 
 
-def mask(text: str, spans: list[Span]) -> str:
-    """`text` with every span blanked out by spaces, offsets unchanged."""
-    chars = list(text)
-    for span in spans:
-        chars[span.start : span.end] = " " * (span.end - span.start)
-    return "".join(chars)
+def mask(text: str, spans: Iterable[Span], blank: str = " ") -> str:
+    """`text` with every span blanked out by `blank` (one character), offsets unchanged."""
+    return blank_out(text, ((s.start, s.end) for s in spans), blank)
+
+
+def blank_out(text: str, ranges: Iterable[tuple[int, int]], blank: str = " ") -> str:
+    """`text` with every [start, end) range replaced by `blank`s, offsets unchanged."""
+    pieces: list[str] = []  # slices, not a list of characters: huge lines stay cheap
+    done = 0
+    for start, end in sorted(ranges):
+        start = max(start, done)
+        if end > start:
+            pieces += (text[done:start], blank * (end - start))
+            done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)

@@ -51,12 +51,12 @@ class Scan:
         """Identities of the concepts whose terms the source uses."""
         return {id(m.concept) for m in self.source_terms}
 
-    @property
+    @cached_property
     def checkable(self) -> bool:
         """Worth a look for target-side faults: target-only text, or a real translation."""
         return self.segment.target_only or self.translated
 
-    @property
+    @cached_property
     def translated(self) -> bool:
         """A target worth checking for terms: present, not a copy, not fuzzy."""
         s = self.segment

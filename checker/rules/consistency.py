@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from checker.finding import Finding, Severity
 from checker.rules.base import Rule, RuleContext, Scan, register
@@ -33,7 +33,7 @@ def _singular(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Seen:
-    finding: Finding
+    segment: Segment  # its finding is made only if it is reported: few are
     text: str  # the varying side, as written
 
 
@@ -68,12 +68,13 @@ class _Grouping(Rule):
     def check(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
         if scan.translated:
-            finding = self.finding(s, None, "", detail=self.varying(s))
-            self._groups[self.key(s)].append(_Seen(finding, self.varying(s)))
+            self._groups[self.key(s)].append(_Seen(s, self.varying(s)))
         return iter(())
 
     def finish(self) -> Iterator[Finding]:
         for seen in self._groups.values():
+            if len(seen) < 2:
+                continue  # most groups: one text, one variant
             counts = Counter(self.same(x.text) for x in seen)
             if len(counts) < 2:
                 continue
@@ -82,13 +83,18 @@ class _Grouping(Rule):
             for x in seen:
                 first.setdefault(self.same(x.text), x)
             tally = "; ".join(
-                f'"{first[v].text}" {n}× (first at {first[v].finding.path}:{first[v].finding.line})'
+                f'"{first[v].text}" {n}× (first at {_place(first[v].segment)})'
                 for v, n in counts.most_common()
             )
             for x in seen:
                 if self.same(x.text) != majority and not self.abbreviates(x.text, majority):
                     message = self.describe(x.text, first[majority].text, tally)
-                    yield replace(x.finding, message=message)
+                    yield self.finding(x.segment, None, message, detail=x.text)
+
+
+def _place(s: Segment) -> str:
+    """Where a finding on the whole target is reported: its path and line."""
+    return f"{s.path}:{s.line}"
 
 
 def _context(s: Segment) -> str:

@@ -88,9 +88,10 @@ class PlaceholderMismatch(Rule):
         if not scan.translated:
             return
         s = scan.segment
-        source, target = comparison_keys(
-            find_placeholders(s.source, s.flags), find_placeholders(s.target, s.flags)
-        )
+        source, target = find_placeholders(s.source, s.flags), find_placeholders(s.target, s.flags)
+        if not source and not target:
+            return  # most entries: nothing to compare
+        source, target = comparison_keys(source, target)
         missing, extra = unmatched(source, target)
         # Bound by name or number, a placeholder may be used more or fewer times.
         in_source, in_target = _keys(source), _keys(target)

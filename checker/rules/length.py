@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from checker.finding import Finding, Severity
 from checker.rules.base import Rule, RuleContext, Scan, register
 from glossary.errors import GlosscheckError
-from glossary.text import is_han, mask, protected_spans
+from glossary.text import HAN_CLASS, mask, protected_spans
 
 # One Han character carries about as much as three English letters: the
 # median of (English letters − Latin letters kept in the Chinese) / Han
@@ -16,6 +17,8 @@ from glossary.text import is_han, mask, protected_spans
 # 2.7 over 14,000 entries of GNU and Debian zh_CN/zh_TW catalogs.
 HAN_WEIGHT = 3.0
 _NOT_TEXT = frozenset({"placeholder", "url", "email", "tag"})
+_HAN = re.compile(f"[{HAN_CLASS}]+")
+_OTHER = re.compile(f"[^\\W_{HAN_CLASS}]+")  # \w is what str.isalnum accepts, and "_"
 
 
 def text_length(text: str) -> float:
@@ -29,8 +32,8 @@ def text_length(text: str) -> float:
     # on both sides) or translates them (--time-style=时间风格); and `quoted'
     # text of GNU catalogs looks like code.
     prose = mask(text, [span for span in protected_spans(text) if span.kind in _NOT_TEXT])
-    han = sum(1 for c in prose if is_han(c))
-    other = sum(1 for c in prose if c.isalnum() and not is_han(c))
+    han = sum(m.end() - m.start() for m in _HAN.finditer(prose))
+    other = sum(m.end() - m.start() for m in _OTHER.finditer(prose))
     return HAN_WEIGHT * han + other
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from checker.finding import Finding, Severity
 from checker.numerals import Number, find_numbers, format_value
 from checker.rules.base import Rule, Scan, register
-from glossary.text import protected_spans
+from glossary.text import blank_out, protected_spans
 
 # Not prose: numbers in code, URLs, addresses, tags, placeholders and identifiers
 # are other rules' business (file paths are read: 3.2TB/s looks like one).
@@ -62,10 +62,7 @@ def _numbers(scan: Scan, text: str, lang: str) -> list[Number]:
     if _NUMERIC.search(text):  # English number words are in no glossary name
         names = scan.glossary.index(lang).find_all(text, any_case=True, chinese_words=False)
         hidden += [(m.start, m.end) for m in names if _NUMERIC.search(m.text)]
-    chars = list(text)
-    for start, end in hidden:
-        chars[start:end] = " " * (end - start)
-    return find_numbers("".join(chars), lang)
+    return find_numbers(blank_out(text, hidden), lang)
 
 
 def _differences(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:

@@ -12,7 +12,7 @@ from checker.scripts import Script, ScriptChar, classify, expected_script
 from checker.segment import Segment
 from checker.widths import fullwidth_marks, halfwidth_marks, spacing_faults
 from glossary.errors import GlosscheckError
-from glossary.text import has_han, protected_spans
+from glossary.text import has_han, mask, protected_spans
 
 
 @register
@@ -204,10 +204,7 @@ class ScriptMix(Rule):
 
 
 def _without_code(text: str) -> str:
-    chars = list(text)
-    for span in protected_spans(text):
-        chars[span.start : span.end] = " " * (span.end - span.start)
-    return "".join(chars)
+    return mask(text, protected_spans(text))
 
 
 def _wrong_script(

@@ -31,7 +31,7 @@ def test_protected_spans_kinds_and_url_trailing_punctuation() -> None:
 
 
 def test_percent_in_prose_is_not_a_placeholder() -> None:
-    assert protected_spans("50% of users") == []
+    assert protected_spans("50% of users") == ()
 
 
 def test_paths_and_code_identifiers_are_protected() -> None:
@@ -41,7 +41,7 @@ def test_paths_and_code_identifiers_are_protected() -> None:
 
 
 def test_a_slash_between_han_words_is_not_a_path() -> None:
-    assert protected_spans("刷新/refresh") == []
+    assert protected_spans("刷新/refresh") == ()
 
 
 def test_urls_and_emails_next_to_han_text() -> None:
