@@ -377,9 +377,23 @@ def term_wrong(s: Segment, rng: random.Random, terms: Terms) -> Change | None:
         return None
     hit, renderings, wrong = chosen
     new = _replace_hits(s.target, renderings, wrong, s.target_lang)
-    if any(h.concept is hit.concept for h in terms.find(new, s.target_lang)):
-        return None  # another allowed form is still there
+    if _still_rendered(new, hit.concept, s.target_lang):
+        return None  # an allowed form is still there (inside a longer term, say): not wrong
     return Change(new, f'"{renderings[0].text}" → "{wrong}" (for "{hit.text}")')
+
+
+def _still_rendered(text: str, concept: Concept, lang: str) -> bool:
+    """Whether any allowed form of `concept` is in `text`, inside longer terms too
+    ("model" in "large language model", 用户 in 用户名)."""
+    for form in concept.allowed(lang):
+        if has_han(form.text):
+            found = form.text in text
+        else:
+            word = rf"(?<![A-Za-z0-9_-]){re.escape(form.text)}(?:s|es|d|ed|ing)?(?![A-Za-z0-9_-])"
+            found = re.search(word, text, re.IGNORECASE) is not None
+        if found:
+            return True
+    return False
 
 
 def term_forbidden(s: Segment, rng: random.Random, terms: Terms) -> Change | None:

@@ -32,7 +32,7 @@ NOT_YET: dict[str, str] = {
     "zh-en:number-word": "F103 reads 两 in 两选框 as weak, so two → three in the English passes",
     "zh-en:term-wrong": (
         "T101 misses a Chinese term inside a jieba word (新密码 → New passcode) and takes a"
-        " compound or a placeholder name as the rendering (username, large language model)"
+        " placeholder name or a compound as the rendering (%(field_type)s, username)"
     ),
     "en-zh:english-left": (
         "U102 misses an English word whose source form is possessive (user’s) or quoted (“remove”)"
