@@ -16,7 +16,7 @@ from checker.config import Config
 from checker.finding import Severity
 from checker.output import FORMATS
 from checker.report import Report
-from checker.version import VERSION
+from checker.version import tool_version
 from glossary.errors import GlosscheckError
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ def progress_bar() -> Iterator[Progress | None]:
 def _write_baseline(report: Report, path: str) -> int:
     from checker.baseline import write_baseline
 
-    write_baseline(report, path, tool_version=VERSION)
+    write_baseline(report, path, tool_version=tool_version())
     click.echo(f"Recorded {len(report.findings)} findings in {path}.", err=True)
     _echo_errors(report)
     return 2 if report.errors else 0
@@ -262,7 +262,8 @@ def _apply_fixes(report: Report, run_check: Callable[[], Report]) -> Report:
 def _render(report: Report, output_format: str, output: TextIO | None, quiet: bool) -> None:
     human = output_format in ("text", "concise")
     color = output is None and human and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = FORMATS[output_format](report, VERSION, color)
+    version = "" if human else tool_version()  # not shown by text and concise: not looked up
+    rendered = FORMATS[output_format](report, version, color)
     if quiet and human:  # findings only: drop the summary line
         rendered = "".join(rendered.splitlines(keepends=True)[:-1])
     (output or sys.stdout).write(rendered)

@@ -8,7 +8,6 @@ that name the file and the key: a typo must not silently switch a check off.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,8 @@ def find_config(start: str | Path) -> Path | None:
 
 
 def _has_section(pyproject: Path) -> bool:
+    import tomllib  # here: only a run that finds a pyproject.toml or a configuration needs it
+
     try:
         return "glosscheck" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -48,6 +49,8 @@ def _has_section(pyproject: Path) -> bool:
 
 def load_config(path: str | Path) -> Config:
     """The settings of one configuration file."""
+    import tomllib
+
     path = Path(path)
     try:
         document = tomllib.loads(path.read_text("utf-8"))

@@ -1,30 +1,67 @@
 """Renderers of a check report, one module per --format.
 
-Every renderer is `render(report, version, color) -> str`. None of them
-imports anything heavier than the standard library and click, so all are
-imported here; `--statistics` has its own `render_statistics(report)`.
+Every renderer is `render(report, version, color) -> str`; `--statistics`
+has its own `render_statistics(report)`. A format's module is imported when
+the format renders (SARIF's pulls in the rule documentation): a pre-commit
+hook printing text does not pay for the others.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
 
-from checker.output.github import render_github
-from checker.output.gitlab import render_gitlab
-from checker.output.json_format import render_json
-from checker.output.sarif import render_sarif
-from checker.output.statistics import render_statistics
-from checker.output.text import render_concise, render_text
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from checker.report import Report
+
+if TYPE_CHECKING:
+    from checker.output.github import render_github
+    from checker.output.gitlab import render_gitlab
+    from checker.output.json_format import render_json
+    from checker.output.sarif import render_sarif
+    from checker.output.statistics import render_statistics
+    from checker.output.text import render_concise, render_text
 
 Renderer = Callable[[Report, str, bool], str]
 
-FORMATS: dict[str, Renderer] = {
-    "text": render_text,
-    "concise": render_concise,
-    "json": render_json,
-    "sarif": render_sarif,
-    "github": render_github,
-    "gitlab": render_gitlab,
+# The module of each renderer, under checker.output.
+_MODULES = {
+    "render_text": "text",
+    "render_concise": "text",
+    "render_json": "json_format",
+    "render_sarif": "sarif",
+    "render_github": "github",
+    "render_gitlab": "gitlab",
+    "render_statistics": "statistics",
 }
+
+
+def _renderer(name: str) -> Renderer:
+    """A renderer that imports its module when it first renders."""
+
+    def render(report: Report, version: str, color: bool = False) -> str:
+        renderer: Renderer = getattr(import_module(f"checker.output.{_MODULES[name]}"), name)
+        return renderer(report, version, color)
+
+    return render
+
+
+FORMATS: dict[str, Renderer] = {
+    "text": _renderer("render_text"),
+    "concise": _renderer("render_concise"),
+    "json": _renderer("render_json"),
+    "sarif": _renderer("render_sarif"),
+    "github": _renderer("render_github"),
+    "gitlab": _renderer("render_gitlab"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`from checker.output import render_sarif` imports that module then."""
+    if name in _MODULES:
+        return getattr(import_module(f"checker.output.{_MODULES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMATS",
