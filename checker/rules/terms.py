@@ -13,6 +13,7 @@ from checker.segment import Segment
 from glossary.english import is_word, surface_forms, word_family
 from glossary.matching import Match, fold
 from glossary.model import Concept, Form, Status
+from glossary.text import mask, protected_spans
 
 
 def _concepts(matches: list[Match]) -> dict[int, Match]:
@@ -36,23 +37,35 @@ def _expected(concept: Concept, lang: str) -> tuple[str, ...]:
 
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+# Before a Chinese word, these make it a verb (请设置, 已设置, 可以应用到); after it, aspect
+# particles do (设置了). 于 and 到 do not: 文件于昨日删除, 上传文件到服务器.
+_VERB_ADVERBS = ("请", "已", "未", "被", "可以", "能够", "无法", "不能", "需要")
+_PARTICLES = frozenset("了着过")
 # Words that follow a verb, never a noun: "file a bug report", "by setting a password".
 _DETERMINERS = frozenset(
     ["a", "an", "the", "your", "my", "our", "their", "his", "her", "its", "this", "these", "those"]
 )
 
 
-def _derivative_in(concept: Concept, target: str) -> bool:
+def _derivative_in(concept: Concept, target: str, terms: list[Match]) -> bool:
     """An English target uses a derivative of an allowed one-word form: confirmation
     for confirm, set for setting, unsaved for save, or a compound of it: codename for
     code, superuser for user. Chinese words serve as verb and noun alike, so 确认 is
-    rightly rendered either way."""
-    words = {w.lower() for w in _ENGLISH_WORD.findall(target)}
+    rightly rendered either way. A compound that is another glossary term (username)
+    renders that term, not this one."""
+    words = {w.lower() for w in _ENGLISH_WORD.findall(_prose(target))}
     words |= {w[2:] for w in words if w.startswith("un")}
+    other_terms = {m.text.lower() for m in terms if m.concept is not concept}
+    compounds = words - other_terms
     for form in (f.text.lower() for f in concept.allowed("en") if f.text.isalpha()):
-        if words & word_family(form) or any(_compound_of(w, form) for w in words):
+        if words & word_family(form) or any(_compound_of(w, form) for w in compounds):
             return True
     return False
+
+
+def _prose(text: str) -> str:
+    """`text` without placeholders, markup, code and URLs: %(username)s holds no term."""
+    return mask(text, protected_spans(text))
 
 
 def _compound_of(word: str, part: str) -> bool:
@@ -64,11 +77,16 @@ def _compound_of(word: str, part: str) -> bool:
     return word.endswith(part) and is_word(word[: -len(part)])
 
 
-def _used_as_verb(source: str, match: Match) -> bool:
-    """A one-word English noun term (the glossary's `pos`) followed by an article or
-    a possessive is a verb here ("file a bug report"), not the noun meant."""
+def _used_as_verb(source: str, match: Match, lang: str) -> bool:
+    """A noun term (the glossary's `pos`) used as a verb is not the noun meant: in
+    English followed by an article or a possessive ("file a bug report"), in Chinese
+    after a verb adverb or before an aspect particle (可以应用到 = can be applied to,
+    已设置 = has been set)."""
     if match.concept.pos.lower() not in ("noun", "n") or " " in match.text:
         return False
+    if lang == "zh":
+        after = source[match.end : match.end + 1]
+        return source[: match.start].endswith(_VERB_ADVERBS) or after in _PARTICLES
     following = _ENGLISH_WORD.match(source[match.end :].lstrip(" "))
     return following is not None and following.group().lower() in _DETERMINERS
 
@@ -100,11 +118,11 @@ class TermMissing(Rule):
                 continue
             if _allowed_in(scan.target_terms, concept) or _forbidden_in(scan.target_terms, concept):
                 continue
-            if match.text.casefold() in s.target.casefold():
+            if match.text.casefold() in _prose(s.target).casefold():
                 continue  # left untranslated: U102 reports it with the translation
-            if s.source_lang == "en" and _used_as_verb(s.source, match):  # not the noun meant
+            if _used_as_verb(s.source, match, s.source_lang):  # not the noun meant
                 continue
-            if s.target_lang == "en" and _derivative_in(concept, s.target):
+            if s.target_lang == "en" and _derivative_in(concept, s.target, scan.target_terms):
                 continue
             expected = _expected(concept, s.target_lang)
             yield self.finding(
@@ -306,6 +324,8 @@ class TermCase(Rule):
             if not relevant:
                 continue
             right = _in_right_case(match)
+            if match.text.isupper() and right[:-1].isupper() and right.endswith("s"):
+                continue  # HTTPS is an acronym of its own, not a miscased plural of HTTP
             yield self.finding(
                 s,
                 (match.start, match.end),

@@ -174,8 +174,15 @@ class SourceLeftover(Rule):
 
 
 def _unquoted(text: str) -> str:
-    """`text` with quoted passages blanked out, offsets kept."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    """`text` with quoted names blanked out, offsets kept: a quoted passage holding a
+    name or an identifier ('Referer header', “Referrer-Policy: no-referrer”) is cited
+    as it is; a quoted ordinary word (“remove”) is still a leftover."""
+
+    def blank(m: re.Match[str]) -> str:
+        named = any(not is_word(w.group()) for w in _LATIN_WORD.finditer(m.group()))
+        return " " * len(m.group()) if named else m.group()
+
+    return _QUOTED.sub(blank, text)
 
 
 def _source_words(segment: Segment) -> dict[str, bool]:
@@ -186,8 +193,8 @@ def _source_words(segment: Segment) -> dict[str, bool]:
         word = m.group()
         initial = word[0].isupper() and _starts_sentence(source, m.start())
         proper = word[0].isupper() and not initial
-        key = word.casefold()
-        words[key] = words.get(key, True) and not proper
+        for key in {word.casefold(), word.casefold().replace("’", "'").partition("'")[0]}:
+            words[key] = words.get(key, True) and not proper  # user’s → user too
     return words
 
 

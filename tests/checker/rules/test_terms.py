@@ -28,14 +28,27 @@ class TestTermMissing:
         assert run("T101", segment("设置密码", "Set password")) == []
         assert run("T101", segment("你尚未保存变更。", "You have unsaved changes.")) == []
         assert run("T101", segment("超级用户", "superuser")) == []  # a compound
+        # ... unless the compound is a glossary term of its own
+        (f,) = run("T101", segment("用户名已被用户使用", "The username is taken by a consumer"))
+        assert f.term is not None and f.term.source == "用户"
         (f,) = run("T101", segment("密码确认", "Password check"))
         assert f.term is not None and f.term.source == "确认"
 
     def test_a_noun_term_used_as_a_verb_is_not_the_term(self, run: Run) -> None:
         assert run("T101", segment("Please file a bug report", "请提交错误报告", "en-zh")) == []
         assert run("T101", segment("by setting a password", "通过设定密码", "en-zh")) == []
+        assert run("T101", segment("请设置密码", "Choose a password")) == []  # 请 + verb
+        assert run("T101", segment("密码已设置了", "The password is chosen")) == []
+        (f,) = run("T101", segment("文件于昨日删除", "Deleted yesterday"))  # 于: still a noun
+        assert f.term is not None and f.term.source == "文件"
+        (f,) = run("T101", segment("设置页面", "Options page"))
+        assert f.term is not None and f.term.source == "设置"
         (f,) = run("T101", segment("Open a file", "打开一个资料", "en-zh"))
         assert f.term is not None and f.term.source == "file"
+
+    def test_a_placeholder_name_is_not_a_rendering(self, run: Run) -> None:
+        (f,) = run("T101", segment("Save %(save_id)s", "储存 %(save_id)s", "en-zh"))
+        assert f.term is not None and f.term.source == "Save"
 
     def test_term_inside_a_placeholder_is_not_a_term(self, run: Run) -> None:
         assert run("T101", segment("Hello %(username)s", "你好 %(username)s", "en-zh")) == []
@@ -108,6 +121,11 @@ class TestTermCase:
     def test_wrong_case_of_a_case_sensitive_name(self, run: Run) -> None:
         (f,) = run("T104", segment("Qwen 模型", "the qwen model"))
         assert f.suggestion == "Qwen" and (f.column, f.end_column) == (5, 9)
+
+    def test_an_acronym_is_not_a_miscased_plural(self, run: Run) -> None:
+        assert run("T104", segment("使用 HTTPS 连接", "Connect over HTTPS", "zh-en")) == []
+        (f,) = run("T104", segment("使用 HTTP 连接", "Connect over http", "zh-en"))
+        assert f.suggestion == "HTTP"
 
     def test_right_case_and_case_insensitive_terms_pass(self, run: Run) -> None:
         assert run("T104", segment("Qwen 模型", "the Qwen model")) == []

@@ -68,6 +68,11 @@ class TestSourceLeftover:
         for source, target in cases:
             assert run("U102", segment(source, target, "en-zh")) == [], target
 
+    def test_quoted_ordinary_words_and_possessives_are_still_leftovers(self, run: Run) -> None:
+        (quoted,) = run("U102", segment("Click “Remove”.", "点击“remove”。", "en-zh"))
+        (possessive,) = run("U102", segment("See the user’s password", "查看user的密码", "en-zh"))
+        assert '"remove"' in quoted.message and '"user"' in possessive.message
+
     def test_compound_words_are_words(self, run: Run) -> None:
         (f,) = run("U102", segment("Pick a checkbox", "选一个 checkbox", "en-zh"))
         assert '"checkbox"' in f.message
