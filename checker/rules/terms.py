@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.rules.base import Rule, RuleContext, Scan, quoted, register
@@ -212,7 +213,9 @@ class _Rendering:
 class TermInconsistent(Rule):
     """One glossary term is rendered with different allowed forms across the files.
 
-    Both forms may be allowed, but a reader should meet one. Reported at
+    Both forms may be allowed, but a reader should meet one. One source term
+    means one source form, up to inflection and spelling: "app" may be 应用
+    and "application" 应用程序 in the same files. Reported at
     each minority rendering, naming the majority (in a tie, the preferred
     form) and every form's count with its first place.
 
@@ -226,8 +229,8 @@ class TermInconsistent(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        # (concept, target language) → its renderings, in reading order
-        self._seen: dict[tuple[Concept, str], list[_Rendering]] = defaultdict(list)
+        # (concept, target language, source form) → its renderings, in reading order
+        self._seen: dict[tuple[Concept, str, str], list[_Rendering]] = defaultdict(list)
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         if not scan.translated:
@@ -246,11 +249,13 @@ class TermInconsistent(Rule):
                 term=TermInfo(match.text, _expected(concept, s.target_lang), rendering.text),
                 detail=rendering.text,
             )
-            self._seen[concept, s.target_lang].append(_Rendering(finding, rendering.form.text))
+            source_form = _source_groups(concept, s.source_lang)[match.form.text]
+            key = (concept, s.target_lang, source_form)
+            self._seen[key].append(_Rendering(finding, rendering.form.text))
         return iter(())
 
     def finish(self) -> Iterator[Finding]:
-        for (concept, lang), renderings in self._seen.items():
+        for (concept, lang, _), renderings in self._seen.items():
             counts = Counter(r.form for r in renderings)
             group = _variants(counts, lang)
             if len(set(group.values())) < 2:
@@ -267,6 +272,12 @@ class TermInconsistent(Rule):
                 if group[r.form] != group[majority]:
                     message = f'{head} "{r.form}" here, "{majority}" elsewhere: {tally}'
                     yield replace(r.finding, message=message, suggestion=majority)
+
+
+@cache
+def _source_groups(concept: Concept, lang: str) -> dict[str, str]:
+    """The concept's forms in `lang`, each → the form of its group ("login" → "log in")."""
+    return _variants((f.text for f in concept.forms_in(lang)), lang)
 
 
 def _variants(forms: Iterable[str], lang: str) -> dict[str, str]:

@@ -107,6 +107,16 @@ class TestTermInconsistent:
         segs = [segment("刷新页面", "Refresh the page"), segment("刷新列表", "refreshing the list")]
         assert run("T103", *segs) == []
 
+    def test_one_term_is_one_source_form(self, run: Run) -> None:
+        segs = [
+            segment("Open the app", "打开应用", "en-zh", key="1"),
+            segment("Open the application", "打开应用程序", "en-zh", key="2"),
+        ]
+        assert run("T103", *segs) == []
+        segs.append(segment("Close the apps", "关闭应用程序", "en-zh", key="3"))
+        (f,) = run("T103", *segs)  # a tie: the preferred form is the majority
+        assert f.key == "1" and '"应用程序" 1×' in f.message
+
     def test_spellings_and_parts_of_speech_of_one_word_are_one_rendering(self, run: Run) -> None:
         segs = [
             segment("设置已保存", "Settings saved", key="1"),
