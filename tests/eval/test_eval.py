@@ -30,13 +30,7 @@ NOT_YET: dict[str, str] = {
         " %(value)s 千万) and reads 两 before a non-measure word (两选框 → 三选框) as weak"
     ),
     "zh-en:number-word": "F103 reads 两 in 两选框 as weak, so two → three in the English passes",
-    "zh-en:term-wrong": (
-        "T101 misses a Chinese term inside a jieba word (新密码 → New passcode) and takes a"
-        " placeholder name or a compound as the rendering (%(field_type)s, username)"
-    ),
-    "en-zh:english-left": (
-        "U102 misses an English word whose source form is possessive (user’s) or quoted (“remove”)"
-    ),
+    "zh-en:term-wrong": ("T101 misses a Chinese term inside a jieba word (新密码 → New passcode)"),
     "untouched:catalogs": "false positives of T101 (polysemy, implicit terms) and U102",
     "untouched:reversed-catalogs": (
         "false positives of C101 (plural, case and abbreviation variants of the English),"
