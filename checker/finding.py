@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,6 +96,8 @@ class Finding:
             os.path.relpath(self.path) if os.path.isabs(self.path) else self.path
         )
         parts = (self.rule, path, self.source, self.target, repr(term), self.detail)
+        import hashlib  # only fingerprints need it
+
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
     def to_json(self) -> dict[str, Any]:

@@ -8,10 +8,7 @@ from another library version is rebuilt, never trusted.
 
 from __future__ import annotations
 
-import atexit
-import json
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +18,8 @@ def cache_dir() -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
+        import tempfile
+
         folder = Path(tempfile.gettempdir())
     return folder
 
@@ -35,6 +34,9 @@ class WordTable:
 
     def _loaded(self) -> dict[str, list[str]]:
         if self._table is None:
+            import atexit  # imported on first use: most hook runs never open a table
+            import json
+
             try:
                 table = json.loads(self._path.read_text(encoding="utf-8"))
                 ok = isinstance(table, dict) and all(isinstance(v, list) for v in table.values())
@@ -55,6 +57,9 @@ class WordTable:
         """Write atomically, so a run killed midway leaves the old file or none."""
         if not self._dirty or self._table is None:
             return
+        import json
+        import tempfile
+
         try:
             handle, temporary = tempfile.mkstemp(dir=self._path.parent, prefix=".words-")
             with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,7 +28,7 @@ class Segmenter:
     def _load(self) -> Any:
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(30)  # logging.WARNING, without importing logging
         tokenizer = jieba.Tokenizer()
         tokenizer.cache_file = _cache_file()
         tokenizer.initialize()

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 
 from glossary.cache import WordTable
-
-try:
-    _VERSION = version("lemminflect")
-except PackageNotFoundError:  # pragma: no cover - lemminflect is a dependency
-    _VERSION = "unknown"
 
 
 def surface_forms(form: str, *, inflect: bool = True) -> set[str]:
@@ -41,17 +35,26 @@ def surface_forms(form: str, *, inflect: bool = True) -> set[str]:
     return variants
 
 
-# Inflections of each word, kept between runs: loading lemminflect's tables
-# costs about half a second, more than a whole pre-commit check of one file.
-_INFLECTIONS = WordTable(f"inflections-{_VERSION}.json")
+@cache
+def _words() -> WordTable:
+    """Inflections of each word, kept between runs: loading lemminflect's tables
+    costs about half a second, more than a whole pre-commit check of one file.
+    Opened on first use: looking up lemminflect's version costs time at import."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        lemminflect = version("lemminflect")
+    except PackageNotFoundError:  # pragma: no cover - lemminflect is a dependency
+        lemminflect = "unknown"
+    return WordTable(f"inflections-{lemminflect}.json")
 
 
 @cache
 def _inflections(word: str) -> frozenset[str]:
-    known = _INFLECTIONS.get(word)
+    known = _words().get(word)
     if known is None:
         known = sorted(_lemminflect_forms(word))
-        _INFLECTIONS.put(word, known)
+        _words().put(word, known)
     return frozenset(known)
 
 
@@ -67,13 +70,13 @@ def _lemminflect_forms(word: str) -> set[str]:
 @cache
 def _verb_forms(word: str) -> frozenset[str]:
     key = f"verb:{word}"
-    known = _INFLECTIONS.get(key)
+    known = _words().get(key)
     if known is None:
         from lemminflect import getAllInflections
 
         found = getAllInflections(word, upos="VERB").values()
         known = sorted({w for forms in found for w in forms})
-        _INFLECTIONS.put(key, known)
+        _words().put(key, known)
     return frozenset(known)
 
 
@@ -91,7 +94,7 @@ def is_word(word: str) -> bool:
 
 def _known(word: str) -> bool:
     key = f"known:{word}"
-    known = _INFLECTIONS.get(key)
+    known = _words().get(key)
     if known is None:
         from lemminflect import getAllInflections, getAllLemmas
 
@@ -101,7 +104,7 @@ def _known(word: str) -> bool:
         halves = ((word[:i], word[i:]) for i in range(2, len(word) - 1))
         found = lexical(word) or any(lexical(a) and lexical(b) for a, b in halves)
         known = ["yes"] if found else []
-        _INFLECTIONS.put(key, known)
+        _words().put(key, known)
     return bool(known)
 
 
@@ -118,10 +121,10 @@ def word_family(word: str) -> frozenset[str]:
     Only words lemminflect knows count, so no invented form is returned.
     """
     key = f"family:{word}"
-    known = _INFLECTIONS.get(key)
+    known = _words().get(key)
     if known is None:
         known = sorted(_family(word))
-        _INFLECTIONS.put(key, known)
+        _words().put(key, known)
     return frozenset(known)
 
 
