@@ -19,10 +19,11 @@ being read as a quantity):
   (二〇二六) always; a lone character (一, 三, 两, 十) before a measure word or
   unit (三个, 两种, 十分钟, 三大) or standing alone. Before another word (五星
   "five-star", 三星 Samsung) it is *weak*: it may match the other side's 5 but
-  is never reported. Not numbers at all: weekdays (周三, 星期一), fractions
-  (三分之一), vague quantities (数百, 几十, 上千, 十几, 三四 "three or four"),
-  discounts (八折) and words such as 一些, 一样, 统一, 唯一, 万一, 一起, 十分
-  "very", 千万 "by all means", 百度, 一点 "a bit". `chinese_numeral` reads the characters.
+  is reported only beside another difference. Not numbers at all: weekdays
+  (周三, 星期一), fractions (三分之一), vague quantities (数百, 几十, 上千, 十几,
+  三四 "three or four"), discounts (八折) and words such as 一些, 一样, 统一,
+  唯一, 万一, 一起, 十分 "very", 千万 "by all means" (before 不, 别, 要, 记…),
+  百度, 一点 "a bit". `chinese_numeral` reads the characters.
 - Percentages: 50%, 50 %, ５０％, 50 percent, 百分之五十, 千分之五 (0.5%), 三成 (30%).
 - English number words zero … nineteen, twenty … ninety, hundred, dozen,
   twice, thousand … decillion, googol, and their combinations ("three
@@ -85,7 +86,8 @@ _NOT_A_NUMBER_ZH = re.compile(
             f"(?:{_DECIMAL}|{_CN_RUN})分之(?:{_DECIMAL}|{_CN_RUN})",  # fraction
             f"[数几上成好]{_CN_RUN}|{_CN_RUN}几",  # vague: 数百, 上千, 十几
             f"(?<![{_CN_NUMERALS}])(?:十分(?!钟|之)|一点(?![{_CN_DIGITS}])|一度|一部分"
-            f"|一成不变|一五一十|万一|千万|万万|一一|百度|一些|一样|一起|一直|一般|一定|一切|一旦"
+            f"|一成不变|一五一十|万一|千万(?=[不别要记注小莫勿])|万万|一一|百度|一些|一样|一起"
+            f"|一直|一般|一定|一切|一旦"
             f"|一致|统一|唯一|同一|单一|进一步)(?![{_CN_NUMERALS}])",
         )
     )

@@ -69,12 +69,12 @@ def _differences(source: list[Number], target: list[Number]) -> tuple[list[Numbe
     """(missing, extra) values, one number each, that are worth reporting.
 
     A value that occurs on both sides matches, however often. A soft value
-    (words, Chinese characters) that has no match is reported only if the
-    other side has an unmatched value too: then it may be the one that changed.
-    A weak one (五 of 五星) only ever matches.
+    (words, Chinese characters) or a weak one (五 of 五星) that has no match is
+    reported only if the other side has an unmatched value too: then it may be
+    the one that changed (two boxes → 三选框).
     """
-    missing = _unmatched([n for n in source if not n.weak], {n.value for n in target})
-    extra = _unmatched([n for n in target if not n.weak], {n.value for n in source})
+    missing = _unmatched(source, {n.value for n in target})
+    extra = _unmatched(target, {n.value for n in source})
     return (
         [n for n in missing if not _soft(source, n.value) or extra],
         [n for n in extra if not _soft(target, n.value) or missing],
@@ -90,7 +90,7 @@ def _unmatched(numbers: list[Number], other: set[str]) -> list[Number]:
 
 
 def _soft(numbers: list[Number], value: str) -> bool:
-    return all(n.soft for n in numbers if n.value == value)
+    return all(n.soft or n.weak for n in numbers if n.value == value)
 
 
 def _listed(numbers: list[Number]) -> str:

@@ -103,6 +103,21 @@ def test_soft_numbers_are_reported_beside_a_hard_difference(run: Run) -> None:
     assert "Three (= 3)" in f.message and "4 in the translation" in f.message
 
 
+def test_weak_numbers_are_reported_beside_another_difference(run: Run) -> None:
+    # 三 before 选框 (not a measure word) is weak: alone it is never reported...
+    assert run("F103", segment("Pick a box", "点三选框", "en-zh")) == []
+    # ... but it is when the source's number went missing (djangojs.po: 两选框 → 三选框)
+    (f,) = run("F103", segment("between the two boxes", "在三选框之间", "en-zh"))
+    assert "two (= 2)" in f.message and "三 (= 3)" in f.message
+
+
+def test_a_scale_word_after_a_placeholder(run: Run) -> None:
+    assert run("F103", segment("%(value)s million", "%(value)s 百万", "en-zh")) == []
+    (f,) = run("F103", segment("%(value)s million", "%(value)s 千万", "en-zh"))
+    assert "千万 (= 10,000,000)" in f.message
+    assert run("F103", segment("Never forget it", "千万不要忘记", "en-zh")) == []
+
+
 def test_percent_is_not_a_plain_number(run: Run) -> None:
     (f,) = run("F103", segment("增长了 40%", "grew by 40 points"))
     assert "40%" in f.message
