@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.segment import Segment
@@ -76,6 +76,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
     needs_source: ClassVar[bool] = True  # skipped on target-only input
+    # `check` reads the segment alone, no glossary match: cheap enough that with
+    # --jobs the process reading a big file runs it there (C101, C102).
+    segment_only: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context
@@ -93,6 +96,22 @@ class Rule:
     def finish(self) -> Iterator[Finding]:
         """Findings that need every segment first (consistency across files)."""
         return iter(())
+
+    # A rule with `finish` keeps what it needs in dicts of lists that `check` appends
+    # to in segment order: then what other processes gathered from later segments
+    # merges into it (`--jobs`) as if this process had read them. A rule that keeps
+    # anything else overrides both methods.
+
+    def gathered(self) -> dict[str, Any]:
+        """What `check` kept for `finish`, to send to the process that finishes."""
+        return {name: value for name, value in vars(self).items() if name != "context"}
+
+    def merge(self, gathered: Mapping[str, Any]) -> None:
+        """Take in what this rule gathered in another process, from later segments."""
+        for name, kept in gathered.items():
+            mine = getattr(self, name)
+            for key, items in kept.items():
+                mine[key].extend(items)
 
     def finding(
         self,

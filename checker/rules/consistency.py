@@ -44,6 +44,8 @@ class _Grouping(Rule):
     majority and every variant with its count and first place.
     """
 
+    segment_only = True
+
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         self._groups: dict[tuple[str, ...], list[_Seen]] = defaultdict(list)

@@ -1,0 +1,113 @@
+"""The engine: --jobs spreads files, and a big file's segments, over processes
+without changing a finding or its order."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import polib
+import pytest
+
+import checker
+from checker import engine
+from checker.config import Config, selected_rules
+from checker.readers import plan, read
+from checker.report import Report
+from checker.rules import RULES, RuleContext, Scan
+from glossary.loading import load_default
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = ROOT / "corpora"
+DJANGO = CORPORA / "django"
+
+
+def findings(report: Report) -> list[dict[str, object]]:
+    return [f.to_json() for f in report.findings]
+
+
+def same_reports(one: Report, two: Report) -> None:
+    assert findings(one) == findings(two)
+    assert (one.files, one.segments, one.summary()) == (two.files, two.segments, two.summary())
+    assert [repr(e) for e in one.errors] == [repr(e) for e in two.errors]
+    assert one.stamps == two.stamps
+
+
+def big_catalog(path: Path, copies: int) -> Path:
+    """The Django catalogs in one file, `copies` times, each copy with its own msgctxt
+    but the second, which repeats the first's with a space after each msgid and other
+    commas: C101, C102 and T103 then compare entries far apart."""
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_Hans"}
+    for copy in range(copies):
+        for po in sorted(DJANGO.rglob("*.po")):
+            for entry in polib.pofile(str(po)):
+                if entry.obsolete:
+                    continue
+                entry.msgctxt = f"{max(copy - 1, 0)}:{po.relative_to(DJANGO)}:{entry.msgctxt or ''}"
+                if copy == 1:
+                    entry.msgid += " "  # the same source for C101, not a duplicate
+                    entry.msgstr = entry.msgstr.replace("，", ", ")
+                catalog.append(entry)
+    catalog.save(str(path))
+    return path
+
+
+def test_a_big_file_is_split_over_processes_with_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = big_catalog(tmp_path / "big.po", 3)
+    monkeypatch.setattr(engine, "_SPLIT_BYTES", 1024)
+    monkeypatch.setattr(engine, "_CHUNK", 97)
+    assert engine._to_split(plan([str(path)], engine._options(Config())), 2)
+    one = checker.check([path], config=Config(jobs=1))
+    two = checker.check([path], config=Config(jobs=2))
+    same_reports(one, two)
+    assert {"T103", "C101", "C102", "P105"} <= set(one.summary()["by_rule"])
+
+
+def test_files_split_or_whole_give_the_same_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    one = checker.check([CORPORA], config=Config(jobs=1))
+    monkeypatch.setattr(engine, "_to_split", lambda jobs, processes: set(jobs[::2]))
+    monkeypatch.setattr(engine, "_CHUNK", 7)
+    two = checker.check([CORPORA], config=Config(jobs=2))
+    same_reports(one, two)
+    assert {"T103", "C101"} <= set(one.summary()["by_rule"])
+
+
+def test_without_fork_workers_rebuild_the_glossary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_FORK", False)
+    monkeypatch.setattr(engine, "_to_split", lambda jobs, processes: set(jobs[:1]))
+    paths = sorted(DJANGO.rglob("*.po"))[:3]
+    same_reports(
+        checker.check(paths, config=Config(jobs=1)), checker.check(paths, config=Config(jobs=2))
+    )
+
+
+def test_a_small_single_file_is_not_split() -> None:
+    job = plan([str(DJANGO / "conf/zh_Hans/django.po")], engine._options(Config()))
+    assert engine._to_split(job, 2) == set()
+
+
+@pytest.mark.parametrize("code", ["T103", "C101", "C102"])
+def test_what_cross_file_rules_gather_merges_as_if_read_in_one_process(code: str) -> None:
+    glossary = load_default()
+    options = engine._options(Config())
+    jobs = plan([str(DJANGO), str(CORPORA / "articles")], options)
+    segments = [s for job in jobs for s in read(job, options)]
+    context = RuleContext(glossary)
+    whole, first, later = (RULES[code](context) for _ in range(3))
+    cut = len(segments) // 3
+    for rule, part in ((whole, segments), (first, segments[:cut]), (later, segments[cut:])):
+        for segment in part:
+            list(rule.check(Scan(segment, glossary)))
+    first.merge(pickle.loads(pickle.dumps(later.gathered())))  # as a worker sends it
+    merged = [f.to_json() for f in first.finish()]
+    assert merged == [f.to_json() for f in whole.finish()]
+    assert merged  # the corpora give each of them something to report
+
+
+def test_every_cross_file_rule_is_known_to_gather() -> None:
+    rules = [rule(RuleContext(load_default())) for rule in selected_rules(Config())]
+    assert {r.code for r in rules if engine._gathers(r)} == {"T103", "C101", "C102"}
+    assert {r.code for r in rules if engine._gathers_here(r)} == {"C101", "C102"}
