@@ -148,6 +148,11 @@ class TermIndex:
         return list(found.values())
 
 
+# One-character modifiers that jieba glues to the noun after them: new, old, original,
+# this, that, each, every, sub-, all, multi-, single, double, total, vice-.
+_MODIFIERS = frozenset("新旧原本该此各每子全多单双总副")
+
+
 class _LazyBoundaries:
     """Where a Chinese match may start or end in one text, asked of jieba only if needed.
 
@@ -155,6 +160,8 @@ class _LazyBoundaries:
     one only when it splits the word into two parts of two or more characters
     each: 刷新纪录 is 刷新 + 纪录 (a phrase jieba happens to list), while 数据库,
     用户名 and 大数据 join a word to a one-character affix and make a new word.
+    A one-character modifier in front is a word of its own, though: 新密码 is
+    新 + 密码, 该字段 is 该 + 字段 (see `_MODIFIERS`).
     """
 
     def __init__(self, segmenter: Segmenter, text: str) -> None:
@@ -169,6 +176,8 @@ class _LazyBoundaries:
             self._words = self._segmenter.words(self._text)
             self._starts = [start for start, _ in self._words]
         start, end = self._words[bisect.bisect_right(self._starts, offset) - 1]
+        if end - offset >= 2 and offset - start == 1 and self._text[start] in _MODIFIERS:
+            return True  # 新密码 is 新 + 密码
         return offset == start or (offset - start >= 2 and end - offset >= 2)
 
 

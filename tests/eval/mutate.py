@@ -389,7 +389,8 @@ def _still_rendered(text: str, concept: Concept, lang: str) -> bool:
         if has_han(form.text):
             found = form.text in text
         else:
-            word = rf"(?<![A-Za-z0-9_-]){re.escape(form.text)}(?:s|es|d|ed|ing)?(?![A-Za-z0-9_-])"
+            # a hyphen bounds a word, as for the checker: "password" in "password-based"
+            word = rf"(?<![A-Za-z0-9_]){re.escape(form.text)}(?:s|es|d|ed|ing)?(?![A-Za-z0-9_])"
             found = re.search(word, text, re.IGNORECASE) is not None
         if found:
             return True

@@ -155,6 +155,8 @@ def test_without_chinese_words_a_form_matches_inside_a_longer_word() -> None:
         ("文件", "文件夹", False),
         ("用户", "用户名", False),
         ("密码", "密码学", False),
+        ("密码", "请输入新密码", True),  # a one-character modifier in front is a word
+        ("字段", "该字段必须唯一", True),
     ],
 )
 def test_compounds_split_only_into_two_words(term: str, text: str, matches: bool) -> None:
