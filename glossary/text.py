@@ -59,7 +59,7 @@ _PROTECTED = (
     (
         "url",
         r"(?:(?<![A-Za-z0-9])(?i:https?|ftp)://|(?<![A-Za-z0-9.])(?i:www)\.)"
-        r"[^\s<>\"'`\u3000-\u303f\uff00-\uffef]+",
+        r"[^\s<>\"'`\u2018-\u201f\u3000-\u303f\uff00-\uffef]+",  # curly quotes end it
     ),
     ("email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     ("tag", r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"),

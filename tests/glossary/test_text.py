@@ -44,6 +44,12 @@ def test_a_slash_between_han_words_is_not_a_path() -> None:
     assert protected_spans("刷新/refresh") == ()
 
 
+def test_a_curly_quote_ends_a_url() -> None:
+    text = "such as “https://example.com/a” or ‘www.x.org’"
+    urls = [text[s.start : s.end] for s in protected_spans(text)]
+    assert urls == ["https://example.com/a", "www.x.org"]
+
+
 def test_urls_and_emails_next_to_han_text() -> None:
     text = "访问https://qwen.ai/docs。或 HTTPS://X.ORG了解，联系我们qa@example.com。https://例子.cn/刷新"
     spans = [(text[s.start : s.end], s.kind) for s in protected_spans(text)]
