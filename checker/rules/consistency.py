@@ -22,13 +22,19 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def _singular(text: str) -> str:
-    """English compared in the singular, without final punctuation: "Users:" = "user".
+    """English compared in the singular, without final punctuation: "Users:" = "user";
+    a single word by its word family: "Deletion" = "delete".
 
-    Chinese has no plural, so "user" and "users" sharing 用户 is expected.
+    Chinese has neither plural nor parts of speech, so "user" and "users" sharing
+    用户, "Delete" and "Deletion" sharing 删除 are expected.
     """
-    from glossary.english import singular
+    from glossary.english import singular, word_family
 
-    return _WORD.sub(lambda m: singular(m.group()), _normal(text).rstrip(" .:!?…"))
+    words = _WORD.sub(lambda m: singular(m.group()), _normal(text).rstrip(" .:!?…"))
+    if words.isascii() and words.isalpha():  # one word: "Deletion" = "Delete" (删除)
+        family = word_family(words)
+        return min(family) if words in family else words
+    return words
 
 
 @dataclass(frozen=True)
@@ -57,12 +63,14 @@ class _Grouping(Rule):
         raise NotImplementedError
 
     def same(self, text: str) -> str:
-        """The form under which two variants count as one."""
-        return _normal(text)
+        """The form under which two variants count as one: spacing and case aside, and
+        English in the singular without final punctuation (Chinese marks neither)."""
+        return _singular(text) if not has_han(text) else _normal(text)
 
     def abbreviates(self, variant: str, majority: str) -> bool:
-        """Whether a variant is a mere abbreviation of the majority (only C102 cares)."""
-        return False
+        """ "Mon" for "Monday", "jan" for "January": one English word cut short."""
+        short = self.same(variant)
+        return short.isascii() and short.isalpha() and majority.startswith(short)
 
     def describe(self, variant: str, majority: str, tally: str) -> str:
         raise NotImplementedError
@@ -112,7 +120,9 @@ class InconsistentTranslation(_Grouping):
 
     Identical sources (ignoring spacing and letter case; a PO context or a
     plural form keeps entries apart) should read the same in the
-    translation. Reported at each minority translation, naming the majority.
+    translation. English translations of one Chinese text may differ in
+    number, case, final colon or abbreviation (用户 → user, Users:; 星期一 →
+    Monday, Mon). Reported at each minority translation, naming the majority.
 
     Okay: 保存 / 保存 → Save / Save
     C101: 保存 / 保存 → Save / Keep
@@ -152,14 +162,6 @@ class InconsistentSource(_Grouping):
 
     def varying(self, s: Segment) -> str:
         return s.source
-
-    def same(self, text: str) -> str:
-        return _singular(text) if not has_han(text) else _normal(text)
-
-    def abbreviates(self, variant: str, majority: str) -> bool:
-        """ "Mon" for "Monday", "jan" for "January": one word cut short."""
-        short = self.same(variant)
-        return short.isalpha() and majority.startswith(short)
 
     def describe(self, variant: str, majority: str, tally: str) -> str:
         return (

@@ -28,6 +28,21 @@ class TestInconsistentTranslation:
         ]
         assert run("C101", *segs) == []
 
+    def test_english_number_case_colon_abbreviation_and_word_family_do_not_count(
+        self, run: Run
+    ) -> None:
+        segs = [
+            segment("用户", "user"),
+            segment("用户", "Users:"),
+            segment("星期一", "Monday"),
+            segment("星期一", "Mon"),
+            segment("删除", "Delete"),
+            segment("删除", "Deletion"),
+        ]
+        assert run("C101", *segs) == []
+        (f,) = run("C101", *segs, segment("删除", "Delete"), segment("删除", "Remove"))
+        assert f.target == "Remove"
+
     def test_untranslated_and_fuzzy_entries_are_left_out(self, run: Run) -> None:
         segs = [
             segment("Save", "保存", "en-zh"),
