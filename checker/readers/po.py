@@ -1,28 +1,33 @@
-"""gettext catalogs: .po/.pot read with polib (positions re-scanned), .mo via polib.
+"""gettext catalogs: .po/.pot streamed through our own parser, .mo read with polib.
 
 One segment per translation (per msgstr[n] for plural entries); the header
 and obsolete entries are skipped, empty translations are kept. The target
 language is the `Language` header's (zh_Hans → zh, kept as target_locale),
 the source the other language, unless --source-lang/--target-lang say so.
+
+A .po file is read as a stream of entries (po_text decodes lines, po_parser
+turns them into entries), so memory does not grow with the catalog; the
+structural problems found on the way are raised after the last segment.
 """
 
 from __future__ import annotations
 
-import bisect
-import codecs
 import os
 import re
 import struct
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass
 
 import polib
 
 from checker.readers.base import Job, ReadOptions
-from checker.readers.fileio import decode, encoding_of, read_bytes
+from checker.readers.fileio import read_bytes
 from checker.readers.languages import lang_of, resolve_direction
-from checker.readers.po_lint import lint, unreadable_lines
-from checker.readers.po_positions import EntryPositions, entry_positions
+from checker.readers.po_lint import Lint
+from checker.readers.po_parser import Entry, parse
+from checker.readers.po_positions import locate
+from checker.readers.po_text import catalog_blocks, catalog_lines
 from checker.readers.problems import raise_problems
 from checker.readers.suppression import codes_in
 from checker.segment import Segment
@@ -30,11 +35,10 @@ from glossary.errors import InputError
 
 __all__ = ["read"]
 
-_CHARSET = re.compile(rb"Content-Type:[^\"\\]*charset=([\w.:-]+)")
-_SYNTAX_ERROR = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.DOTALL)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 # A locale in the path: locale/zh_Hans/LC_MESSAGES/django.po, po/zh_CN.po.
 _PATH_LOCALE = re.compile(r"(?:^|[/\\._-])((?:zh|en)(?:[-_][A-Za-z]+)?)(?=[/\\.]|$)")
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,6 @@ class _Catalog:
     """What every entry of one catalog shares."""
 
     path: str
-    lines: Sequence[str]
     source_lang: str
     target_lang: str
     locale: str
@@ -52,60 +55,88 @@ class _Catalog:
 
 
 def read(job: Job, options: ReadOptions) -> Iterator[Segment]:
-    data = read_bytes(job.path)
-    if not data:
-        return
     if job.path.lower().endswith(".mo"):
         yield from _read_mo(job.path, options)
         return
-    declared = _charset(data)
-    lines = decode(data, job.path, declared).split("\n")
-    entries = _parse(job.path, encoding_of(data, job.path, declared))
-    catalog = _catalog(job.path, lines, entries.metadata, options)
-    problems = lint(lines, entries, job.path)
-    skipped = _broken_entries(entries, unreadable_lines(lines))
-    for entry in entries:
-        if not entry.obsolete and entry.msgid and entry.linenum not in skipped:
-            yield from _segments(entry, catalog, entry.linenum or 1)
-    raise_problems(problems)
-
-
-def _charset(data: bytes) -> str | None:
-    """The header's declared charset when Python knows it (a .pot says CHARSET)."""
-    match = _CHARSET.search(data)
-    if match:
-        name = match.group(1).decode("ascii")
-        try:
-            return codecs.lookup(name).name
-        except LookupError:
-            pass
-    return None
-
-
-def _broken_entries(entries: polib.POFile, broken: list[int]) -> set[int]:
-    """First lines of the entries holding `broken` lines: polib misread their text."""
-    starts = sorted(entry.linenum for entry in entries if entry.linenum)
-    skipped = set()
-    for line in broken:
-        index = bisect.bisect_right(starts, line) - 1
-        if index >= 0:
-            skipped.add(starts[index])
-    return skipped
-
-
-def _parse(path: str, encoding: str) -> polib.POFile:
     try:
-        return polib.pofile(path, encoding=encoding)
-    except (OSError, ValueError) as error:
-        match = _SYNTAX_ERROR.search(str(error))
-        line = int(match.group(1)) if match else None
-        detail = (match.group(2) if match else None) or "malformed entry"
-        raise InputError(f"PO syntax error: {detail}", path, line) from None
+        size = os.path.getsize(job.path)
+    except OSError:
+        size = 0  # opening the file reports it
+    lint = Lint(job.path, size)
+    stream = _Stream(job.path, options, lint)
+    for entry in parse(catalog_blocks(job.path), lint):
+        yield from stream.add(entry)
+    yield from stream.end()
+    raise_problems(lint.problems())
 
 
-def _catalog(
-    path: str, lines: Sequence[str], metadata: Mapping[str, str], options: ReadOptions
-) -> _Catalog:
+class _Stream:
+    """Entries in, segments out, once the header says what the catalog is.
+
+    The header is the first entry with msgid "" (gettext writes it first);
+    entries before it, if any, wait for it or for the end of the file.
+    """
+
+    def __init__(self, path: str, options: ReadOptions, lint: Lint) -> None:
+        self.path = path
+        self.options = options
+        self.lint = lint
+        self.catalog: _Catalog | None = None
+        self.waiting: list[Entry] | None = []  # None once the header is known
+        self.refused: InputError | None = None  # the catalog's language is not ours
+
+    def add(self, entry: Entry) -> Iterable[Segment]:
+        """The segments of one entry (a list: this runs for every entry)."""
+        if self.catalog is not None:
+            self.lint.entry(entry)
+            if entry.unreadable or entry.obsolete or not entry.msgid:
+                return []
+            return _segments(entry, self.catalog)
+        if self.waiting is None:  # the catalog was refused
+            return []
+        if entry.obsolete or entry.msgid:
+            self.waiting.append(entry)
+            return []
+        return self._start(_metadata(entry.msgstr))
+
+    def end(self) -> Iterable[Segment]:
+        segments = self._start({}) if self.waiting is not None else ()
+        if self.refused is not None:
+            raise self.refused
+        return segments
+
+    def _start(self, metadata: Mapping[str, str]) -> Iterable[Segment]:
+        """Read the header's metadata; gives the segments of the entries that waited."""
+        waiting, self.waiting = self.waiting or [], None
+        try:
+            self.catalog = _catalog(self.path, metadata, self.options)
+        except InputError as error:
+            self.refused = error  # raised at the end: a syntax error would come first
+            return ()
+        self.lint.header(metadata, self._plural_forms_line)
+        return (segment for entry in waiting for segment in self.add(entry))
+
+    def _plural_forms_line(self) -> int | None:
+        """The first line naming Plural-Forms (read again: only a bad header needs it)."""
+        with closing(catalog_lines(self.path)) as lines:
+            return next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), None)
+
+
+def _metadata(msgstr: str) -> dict[str, str]:
+    """The header's `Key: value` lines; a line without a colon continues the last value."""
+    metadata: dict[str, str] = {}
+    key = None
+    for line in msgstr.splitlines():
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + line.strip()
+    return metadata
+
+
+def _catalog(path: str, metadata: Mapping[str, str], options: ReadOptions) -> _Catalog:
     locale = metadata.get("Language", "").strip() or _path_locale(path)
     if locale and lang_of(locale) is None and not (options.source_lang or options.target_lang):
         raise InputError(
@@ -120,12 +151,11 @@ def _catalog(
     template = path.lower().endswith(".pot")
     return _Catalog(
         path=path,
-        lines=lines,
         source_lang=source,
         target_lang=target,
         locale=locale,
         single_form=nplurals is not None and nplurals.group(1) == "1",
-        extra_flags=frozenset({"template"}) if template else frozenset(),
+        extra_flags=frozenset({"template"}) if template else _NO_FLAGS,
         target_only=options.target_only,
     )
 
@@ -136,61 +166,52 @@ def _path_locale(path: str) -> str:
     return str(matches[-1]) if matches else ""
 
 
-_Entry = polib.POEntry | polib.MOEntry
-
-
-def _segments(entry: _Entry, catalog: _Catalog, first_line: int) -> Iterator[Segment]:
-    """The entry's segments; `first_line` is where it starts (polib's linenum)."""
-    positions = entry_positions(catalog.lines, first_line)
+def _segments(entry: Entry, catalog: _Catalog) -> list[Segment]:
     if not entry.msgid_plural:
-        yield _segment(entry, catalog, positions, None, entry.msgid, entry.msgstr)
-        return
+        return [_segment(entry, catalog, None, entry.msgid, entry.msgstr)]
     single = catalog.single_form or len(entry.msgstr_plural) == 1
+    segments = []
     for index, target in sorted(entry.msgstr_plural.items()):
         # gettext checks a form that serves many counts against msgid_plural.
         source = entry.msgid if index == 0 and not single else entry.msgid_plural
-        yield _segment(entry, catalog, positions, index, source, target)
+        segments.append(_segment(entry, catalog, index, source, target))
+    return segments
 
 
 def _segment(
-    entry: _Entry,
-    catalog: _Catalog,
-    positions: EntryPositions,
-    index: int | None,
-    source: str,
-    target: str,
+    entry: Entry, catalog: _Catalog, index: int | None, source: str, target: str
 ) -> Segment:
-    key = (f"{entry.msgctxt}\x04" if entry.msgctxt is not None else "") + entry.msgid
-    found = positions.msgstr.get(index)
+    key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+    chunks = entry.strings.get(index)
+    # The msgstr line and its characters' columns; the entry's line without one.
+    line, anchors = locate(chunks, target) if chunks else (entry.first_line, ())
     return Segment(
         source=source,
         target=target,
         source_lang=catalog.source_lang,
         target_lang=catalog.target_lang,
         path=catalog.path,
-        line=found.line if found else positions.first_line,
-        anchors=found.anchors if found and found.text == target else (),
+        line=line,
+        anchors=anchors,
         key=key if index is None else f"{key}[{index}]",
         source_path=catalog.path,
-        source_line=positions.msgid_line,
+        source_line=entry.msgid_line,
         target_locale=catalog.locale,
-        flags=frozenset(entry.flags) | catalog.extra_flags,
+        flags=frozenset(entry.flags) | catalog.extra_flags if entry.flags else catalog.extra_flags,
         target_only=catalog.target_only,
-        suppressed=codes_in(entry.tcomment or ""),
+        suppressed=codes_in(entry.tcomment) if entry.tcomment else _NO_FLAGS,
         meta=_meta(entry, index),
     )
 
 
-def _meta(entry: _Entry, index: int | None) -> dict[str, str]:
+def _meta(entry: Entry, index: int | None) -> dict[str, str]:
     meta: dict[str, str] = {}
     if entry.msgctxt is not None:
         meta["msgctxt"] = entry.msgctxt
     if index is not None:
         meta.update(msgid=entry.msgid, msgid_plural=entry.msgid_plural, plural_index=str(index))
     if entry.occurrences:
-        meta["occurrences"] = " ".join(
-            f"{name}:{line}" if line else name for name, line in entry.occurrences
-        )
+        meta["occurrences"] = " ".join(entry.occurrences)
     return meta
 
 
@@ -199,11 +220,17 @@ def _read_mo(path: str, options: ReadOptions) -> Iterator[Segment]:
 
     Every segment gets line 1 and no anchors; the key tells entries apart.
     """
+    if not read_bytes(path):
+        return
     try:
         entries = polib.mofile(path)
     except (OSError, ValueError, UnicodeDecodeError, IndexError, struct.error) as error:
         raise InputError(f"not a valid MO file: {error}", path) from None
-    catalog = _catalog(path, (), entries.metadata, options)
-    for entry in entries:
-        if entry.msgid:
-            yield from _segments(entry, catalog, 1)
+    catalog = _catalog(path, entries.metadata, options)
+    for compiled in entries:
+        if compiled.msgid:
+            entry = Entry(1)
+            entry.msgctxt = compiled.msgctxt
+            entry.msgid, entry.msgstr = compiled.msgid, compiled.msgstr
+            entry.msgid_plural, entry.msgstr_plural = compiled.msgid_plural, compiled.msgstr_plural
+            yield from _segments(entry, catalog)

@@ -4,131 +4,137 @@ polib reads `msgstr "保存` (no closing quote) as "保" without a word, keeps a
 msgid whose msgstr was cut off, accepts two entries with the same msgid and
 never looks at the Plural-Forms header. Each of these would make findings
 wrong or silently missing, so they are reported; the rest of the catalog is
-still checked.
+still checked. The parser reports the first two as it meets their lines, the
+others are checked here entry by entry, as the entries stream past.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-
-import polib
+from array import array
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from glossary.errors import InputError
 
-__all__ = ["broken_lines", "lint", "unreadable_lines"]
+if TYPE_CHECKING:
+    from checker.readers.po_parser import Entry
 
-# A line holding a quoted string: a keyword line or a continuation, maybe obsolete.
-_STRING_LINE = re.compile(r'(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"')
-_ENTRY_KEYWORD = re.compile(r"(?:#~\s*)?(msgid_plural|msgid|msgstr)\b")
+__all__ = ["Lint"]
+
 _PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*[^;]+;?\s*")
-_TRAILING_BACKSLASHES = re.compile(r"\\*$")
+# Problems on one line are listed in this order.
+_UNTERMINATED, _TRUNCATED, _DUPLICATE, _PLURAL = range(4)
 
 
-def lint(lines: Sequence[str], entries: polib.POFile, path: str) -> list[InputError]:
-    """Every structural problem of the catalog, in file order."""
-    problems = [
-        InputError("unterminated string: the closing quote is missing", path, number)
-        for number in broken_lines(lines)
-    ]
-    problems += _truncated(lines, path)
-    problems += _duplicates(entries, path)
-    problems += _plural_problems(lines, entries, path)
-    return sorted(problems, key=lambda problem: problem.line or 0)
+class Lint:
+    """The structural problems of one catalog, collected in one pass."""
 
+    def __init__(self, path: str, size: int = 0) -> None:
+        self.path = path
+        self._found: list[tuple[int, int, InputError]] = []  # (line, kind, problem)
+        self._keys = _SeenKeys(size)
+        self._nplurals: int | None = None
 
-def broken_lines(lines: Sequence[str]) -> list[int]:
-    """The 1-based numbers of lines whose quoted string does not close."""
-    return [
-        number
-        for number, line in enumerate(lines, start=1)
-        if _STRING_LINE.match(line.lstrip()) and not _closes(line)
-    ]
+    def unterminated(self, line: int) -> None:
+        self._add(_UNTERMINATED, "unterminated string: the closing quote is missing", line)
 
+    def truncated(self, line: int) -> None:
+        self._add(_TRUNCATED, "truncated entry: this msgid has no msgstr; add one", line)
 
-def unreadable_lines(lines: Sequence[str]) -> list[int]:
-    """Lines of entries polib misreads (unterminated strings, msgids cut off): not checked."""
-    return broken_lines(lines) + [problem.line or 0 for problem in _truncated(lines, "")]
-
-
-def _closes(line: str) -> bool:
-    """True when the string opened on `line` ends with an unescaped quote."""
-    body = line.strip()
-    body = body[body.index('"') + 1 :]
-    if not body.endswith('"'):
-        return False
-    backslashes = _TRAILING_BACKSLASHES.search(body[:-1])
-    return backslashes is None or len(backslashes.group(0)) % 2 == 0
-
-
-def _truncated(lines: Sequence[str], path: str) -> list[InputError]:
-    """Entries whose msgid is not followed by a msgstr before the next msgid or the end."""
-    problems: list[InputError] = []
-    open_msgid: int | None = None
-    for number, line in enumerate(lines, start=1):
-        keyword = _ENTRY_KEYWORD.match(line.lstrip())
-        if keyword is None:
-            continue
-        if keyword.group(1) == "msgid":
-            _report_open(open_msgid, path, problems)
-            open_msgid = number
-        elif keyword.group(1) == "msgstr":
-            open_msgid = None
-    _report_open(open_msgid, path, problems)
-    return problems
-
-
-def _report_open(msgid_line: int | None, path: str, problems: list[InputError]) -> None:
-    if msgid_line is not None:
-        problems.append(
-            InputError("truncated entry: this msgid has no msgstr; add one", path, msgid_line)
-        )
-
-
-def _duplicates(entries: Iterable[polib.POEntry], path: str) -> list[InputError]:
-    """A msgid (with its msgctxt) that appears twice: gettext would refuse the catalog."""
-    first: dict[tuple[str | None, str, bool], int] = {}
-    problems = []
-    for entry in entries:
-        key = (entry.msgctxt, entry.msgid, entry.obsolete)
-        line = entry.linenum or 0
-        if key in first:
-            problems.append(
-                InputError(
-                    f"duplicate msgid {entry.msgid!r}, first defined at line {first[key]};"
-                    " merge the two entries",
-                    path,
-                    line,
-                )
+    def header(self, metadata: Mapping[str, str], header_line: Callable[[], int | None]) -> None:
+        """Check the Plural-Forms header; `header_line` finds its line when it is bad."""
+        header = metadata.get("Plural-Forms")
+        if header is None:
+            return
+        shape = _PLURAL_FORMS.fullmatch(header)
+        if shape is None:
+            self._add(
+                _PLURAL,
+                f"bad Plural-Forms header {header!r}; expected 'nplurals=N; plural=EXPR;'",
+                header_line(),
             )
         else:
-            first[key] = line
-    return problems
+            self._nplurals = int(shape.group(1))
 
-
-def _plural_problems(lines: Sequence[str], entries: polib.POFile, path: str) -> list[InputError]:
-    """A Plural-Forms header that does not parse, or plural entries with another count."""
-    header = entries.metadata.get("Plural-Forms")
-    if header is None:
-        return []
-    line = next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), None)
-    shape = _PLURAL_FORMS.fullmatch(header)
-    if shape is None:
-        return [
-            InputError(
-                f"bad Plural-Forms header {header!r}; expected 'nplurals=N; plural=EXPR;'",
-                path,
+    def entry(self, entry: Entry) -> None:
+        """Check one entry (any but the header) against the header and those before it."""
+        line = entry.first_line
+        self._keys.add((entry.msgctxt, entry.msgid, entry.obsolete), line, entry.msgid)
+        forms = len(entry.msgstr_plural)
+        if (
+            self._nplurals is not None
+            and entry.msgid_plural
+            and not entry.obsolete
+            and forms != self._nplurals
+        ):
+            self._add(
+                _PLURAL,
+                f"plural entry has {forms} msgstr forms,"
+                f" the Plural-Forms header says nplurals={self._nplurals}",
                 line,
             )
+
+    def problems(self) -> list[InputError]:
+        """Every problem found, in file order."""
+        for line, first, msgid in self._keys.duplicates():
+            self._add(
+                _DUPLICATE,
+                f"duplicate msgid {msgid!r}, first defined at line {first}; merge the two entries",
+                line,
+            )
+        self._found.sort(key=lambda found: found[:2])
+        return [problem for _, _, problem in self._found]
+
+    def _add(self, kind: int, message: str, line: int | None) -> None:
+        self._found.append((line or 0, kind, InputError(message, self.path, line)))
+
+
+class _SeenKeys:
+    """The (msgctxt, msgid, obsolete) keys seen so far, in about 12 bytes each.
+
+    Holding every key would make a million-entry catalog cost hundreds of
+    megabytes. Instead each key's 64-bit hash and line go into two arrays,
+    and a Bloom filter over the hashes (two bits a key, a few bits an entry)
+    flags the rare key that may have been seen before: those are settled by
+    one pass over the arrays at the end. Two different keys with the same
+    64-bit hash would pass for duplicates: about one chance in ten million
+    for a million entries.
+    """
+
+    def __init__(self, size: int) -> None:
+        # A bit for every 4 bytes of catalog (about 25 an entry), 8 KiB to 4 MiB.
+        self._width = max(16, min(25, (size // 4).bit_length()))
+        self._bits = bytearray(1 << (self._width - 3))
+        self._hashes = array("q")
+        self._lines = array("I")
+        self._maybe: dict[int, list[tuple[int, str]]] = {}  # hash → later (line, msgid)
+
+    def add(self, key: tuple[str | None, str, bool], line: int, msgid: str) -> None:
+        digest = hash(key)
+        seen = True
+        for bit in (digest, digest >> self._width):  # two bits from the hash's two ends
+            bit &= (1 << self._width) - 1
+            mask = 1 << (bit & 7)
+            if not self._bits[bit >> 3] & mask:
+                self._bits[bit >> 3] |= mask
+                seen = False
+        if seen:
+            self._maybe.setdefault(digest, []).append((line, msgid))
+        self._hashes.append(digest)
+        self._lines.append(line)
+
+    def duplicates(self) -> list[tuple[int, int, str]]:
+        """(line, line of the first occurrence, msgid) for each key seen again."""
+        if not self._maybe:
+            return []
+        first: dict[int, int] = {}
+        for digest, line in zip(self._hashes, self._lines, strict=True):
+            if digest in self._maybe and digest not in first:
+                first[digest] = line
+        return [
+            (line, first[digest], msgid)
+            for digest, later in self._maybe.items()
+            for line, msgid in later
+            if line != first[digest]
         ]
-    expected = int(shape.group(1))
-    return [
-        InputError(
-            f"plural entry has {len(entry.msgstr_plural)} msgstr forms,"
-            f" the Plural-Forms header says nplurals={expected}",
-            path,
-            entry.linenum,
-        )
-        for entry in entries
-        if entry.msgid_plural and not entry.obsolete and len(entry.msgstr_plural) != expected
-    ]

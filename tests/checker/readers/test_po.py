@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
+from unittest import mock
 
 import polib
 import pytest
 
-from checker.readers import Job, ReadOptions, read
+from checker.readers import Job, ReadOptions, po_text, read
+from checker.readers.po_lint import Lint
+from checker.readers.po_parser import Entry
 from checker.segment import Segment
 from glossary.errors import InputError
 from tests.checker.readers.contract import ReaderContract, fixture
@@ -224,3 +228,102 @@ def test_declared_charset_is_honoured(tmp_path: Path) -> None:
     assert [(s.target, s.line, s.anchors) for s in segments] == [
         (s.target, s.line, s.anchors) for s in read_po("po/features.po")
     ]
+
+
+class TestStreaming:
+    """The catalog is read as a stream of entries; what that changes, and what it keeps."""
+
+    def test_entries_before_a_syntax_error_are_read(self) -> None:
+        segments: list[Segment] = []
+        with pytest.raises(InputError, match="unescaped double quote") as raised:
+            segments.extend(read(Job("po", fixture("po/broken.po")), ReadOptions()))
+        assert [s.source for s in segments] == ["ok"]
+        assert raised.value.line == 9
+
+    def test_memory_does_not_grow_with_the_catalog(self, tmp_path: Path) -> None:
+        """Peak memory while reading 5,000 and 25,000 entries: a few bytes more an
+        entry (the duplicate check's hashes), where holding the entries took a kilobyte."""
+        read_po("po/features.po")  # compiled patterns and caches, before measuring
+        peaks = [self.peak(tmp_path, entries) for entries in (5_000, 25_000)]
+        assert peaks[1] < 4_000_000
+        assert (peaks[1] - peaks[0]) / 20_000 < 50
+
+    @staticmethod
+    def peak(folder: Path, entries: int) -> int:
+        entry = '#: app.py:1\nmsgctxt "{n}"\nmsgid "Save the file"\nmsgstr "保存文件"\n\n'
+        path = folder / f"{entries}.po"
+        text = "".join(entry.format(n=n) for n in range(entries))
+        path.write_text(f'msgid ""\nmsgstr "Language: zh_CN\\n"\n\n{text}', encoding="utf-8")
+        with mock.patch.multiple(po_text, _CHUNK=1 << 16, _HEAD=1 << 16):
+            tracemalloc.start()
+            assert sum(1 for _ in read(Job("po", str(path)), ReadOptions())) == entries
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        return peak
+
+    def test_the_first_empty_msgid_is_the_header(self, tmp_path: Path) -> None:
+        path = tmp_path / "two.po"
+        path.write_text(
+            'msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "Save"\nmsgstr "保存"\n\n'
+            'msgid ""\nmsgstr "Language: fr\\n"\n',
+            encoding="utf-8",
+        )
+        (segment,) = read(Job("po", str(path)), ReadOptions())
+        assert segment.target_locale == "zh_CN"
+
+
+class TestWithoutHeader:
+    """The first entry of a catalog without a header is checked like any other."""
+
+    def write(self, tmp_path: Path, text: str) -> str:
+        path = tmp_path / "zh_CN.po"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def test_entries_before_a_late_header_follow_it(self, tmp_path: Path) -> None:
+        path = self.write(
+            tmp_path, 'msgid "Save"\nmsgstr "保存"\n\nmsgid ""\nmsgstr "Language: en\\n"\n'
+        )
+        (segment,) = read(Job("po", path), ReadOptions())
+        assert (segment.target_lang, segment.target_locale, segment.line) == ("en", "en", 2)
+
+    def test_an_unterminated_first_entry_is_skipped(self, tmp_path: Path) -> None:
+        path = self.write(tmp_path, 'msgid "Save"\nmsgstr "保存\n\nmsgid "Open"\nmsgstr "打开"\n')
+        segments: list[Segment] = []
+        with pytest.raises(InputError, match="unterminated string") as raised:
+            segments.extend(read(Job("po", path), ReadOptions()))
+        assert [s.source for s in segments] == ["Open"]
+        assert raised.value.line == 2
+
+    def test_a_duplicate_of_the_first_entry_names_its_line(self, tmp_path: Path) -> None:
+        path = self.write(tmp_path, '\nmsgid "Save"\nmsgstr "保存"\n\nmsgid "Save"\nmsgstr "存"\n')
+        with pytest.raises(InputError, match="first defined at line 2") as raised:
+            list(read(Job("po", path), ReadOptions()))
+        assert raised.value.line == 5
+
+
+def test_a_truncated_last_entry_before_a_comment_skips_only_itself(tmp_path: Path) -> None:
+    path = tmp_path / "cut.po"
+    path.write_text(
+        'msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "Save"\nmsgstr "保存"\n\n'
+        'msgid "Open"\n# the translator stopped here\n',
+        encoding="utf-8",
+    )
+    segments: list[Segment] = []
+    with pytest.raises(InputError, match="truncated entry") as raised:
+        segments.extend(read(Job("po", str(path)), ReadOptions()))
+    assert [s.source for s in segments] == ["Save"]
+    assert raised.value.line == 7
+
+
+def test_duplicates_are_found_among_many_entries(tmp_path: Path) -> None:
+    """The duplicate check keeps hashes, not keys: many entries, a small filter, exact answers."""
+    lint = Lint("many.po", size=0)  # the smallest filter: many false alarms to settle
+    for n in range(30_000):
+        entry = Entry(n + 1)
+        entry.msgid, entry.msgctxt = f"message {n % 29_990}", "menu" if n % 2 else None
+        lint.entry(entry)
+    problems = lint.problems()
+    assert len(problems) == 10
+    assert [p.line for p in problems] == list(range(29_991, 30_001))
+    assert "duplicate msgid 'message 0', first defined at line 1;" in problems[0].message
