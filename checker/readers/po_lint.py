@@ -112,15 +112,15 @@ class _SeenKeys:
 
     def add(self, key: tuple[str | None, str, bool], line: int, msgid: str) -> None:
         digest = hash(key)
-        seen = True
-        for bit in (digest, digest >> self._width):  # two bits from the hash's two ends
-            bit &= (1 << self._width) - 1
-            mask = 1 << (bit & 7)
-            if not self._bits[bit >> 3] & mask:
-                self._bits[bit >> 3] |= mask
-                seen = False
+        mask = (1 << self._width) - 1
+        first, second = digest & mask, (digest >> self._width) & mask  # two bits of the hash
+        bits = self._bits
+        seen = bits[first >> 3] & 1 << (first & 7) and bits[second >> 3] & 1 << (second & 7)
         if seen:
             self._maybe.setdefault(digest, []).append((line, msgid))
+        else:
+            bits[first >> 3] |= 1 << (first & 7)
+            bits[second >> 3] |= 1 << (second & 7)
         self._hashes.append(digest)
         self._lines.append(line)
 
