@@ -293,8 +293,9 @@ def _pool(
 ) -> Iterator[ProcessPoolExecutor]:
     """Worker processes that share this one's rules and glossary.
 
-    Forked where the platform allows: the workers inherit the glossary with its
-    indexes built, instead of each unpickling and rebuilding them.
+    Forked where the platform allows: the workers inherit the loaded glossary
+    instead of unpickling it, and start at once, to build its indexes while
+    this process reads (it needs none of its own).
     """
     global _WORKER
     if not _FORK:
@@ -302,18 +303,25 @@ def _pool(
         with ProcessPoolExecutor(processes, None, _start_worker, setup) as pool:
             yield pool
         return
-    for lang in LANGUAGES:  # every check with a glossary needs both, or nearly
-        if len(glossary):
-            glossary.index(lang)
     _WORKER = (rules, glossary, options)
     try:
-        # A worker's collections leave what it inherited alone (gc.freeze): they
-        # would walk the whole heap and copy every page they touch.
         fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, fork, gc.freeze) as pool:
+        with ProcessPoolExecutor(processes, fork, _start_forked) as pool:
+            pool.submit(int)  # forks every worker now
             yield pool
     finally:
         _WORKER = None
+
+
+def _start_forked() -> None:
+    # Collections leave what the worker inherited alone: they would walk the whole
+    # heap and copy every page they touch.
+    gc.freeze()
+    assert _WORKER is not None
+    glossary = _WORKER[1]
+    for lang in LANGUAGES:  # every check with a glossary needs both, or nearly
+        if len(glossary):
+            glossary.index(lang)
 
 
 def _start_worker(rules: list[Rule], glossary: Glossary, options: ReadOptions) -> None:

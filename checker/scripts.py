@@ -188,15 +188,17 @@ def classify(text: str, scripts: Sequence[Script] = tuple(Script)) -> list[Scrip
         return []
     found: dict[int, ScriptChar] = {}
     claimed_twice: set[int] = set()
+    chars = set("".join(_HAN_RUN.findall(text)))
     for script in scripts:
+        suspects = {c for c in chars if _may_be_only(script, c)}
+        if not suspects:
+            continue  # most texts: no conversion needed to know
         offsets = [
             offset
             for run in _HAN_RUN.finditer(text)
             for offset in range(run.start(), run.end())
-            if _may_be_only(script, text[offset])
+            if text[offset] in suspects
         ]
-        if not offsets:
-            continue  # most texts: no conversion needed to know
         converted = [_in_context(config, text) for config in _AWAY_FROM[script]]
         for offset in offsets:
             renderings = tuple(c[offset] for c in converted)

@@ -135,11 +135,12 @@ class Glossary:
 
     def index(self, lang: str) -> TermIndex:
         """The term index for texts in `lang`, built once."""
-        from glossary.matching import TermIndex
+        index = self._indexes.get(lang)  # asked several times per segment: no import first
+        if index is None:
+            from glossary.matching import TermIndex
 
-        if lang not in self._indexes:
-            self._indexes[lang] = TermIndex(self, lang)
-        return self._indexes[lang]
+            index = self._indexes[lang] = TermIndex(self, lang)
+        return index
 
     def find(self, text: str, lang: str) -> list[Match]:
         """Every glossary form in `text`, longest match first, no overlaps."""

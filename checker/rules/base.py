@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.segment import Segment
@@ -20,6 +20,34 @@ class RuleContext:
     glossary: Glossary
     allow: frozenset[str] = frozenset()  # words allowed to stay untranslated (folded)
     options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # by rule code
+
+
+class Place(NamedTuple):
+    """Where a finding on a whole target stands, and the texts it quotes.
+
+    What a rule that reports at `finish` keeps of each segment: far less than
+    the segment, whose reader's details (anchors, metadata) can go.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source: str
+    target: str
+    key: str
+
+
+def place_of(segment: Segment, span: tuple[int, int] | None = None) -> Place:
+    """The place of a finding at `span` of the target of `segment` (the whole target when None)."""
+    start, end = span if span is not None else (0, len(segment.target))
+    line, column = segment.locate(start)
+    if span is None and line != segment.line:  # a wrapped msgstr "" "…": its keyword line
+        line, column = segment.line, 1
+    end_line, end_column = segment.locate(end)
+    s = segment
+    return Place(s.path, line, column, end_line, end_column, s.source, s.target, s.key)
 
 
 @dataclass
@@ -50,6 +78,11 @@ class Scan:
     def source_concepts(self) -> set[int]:
         """Identities of the concepts whose terms the source uses."""
         return {id(m.concept) for m in self.source_terms}
+
+    @cached_property
+    def place(self) -> Place:
+        """Where a finding on the whole target stands (shared by C101 and C102)."""
+        return place_of(self.segment)
 
     @cached_property
     def checkable(self) -> bool:
@@ -130,27 +163,44 @@ class Rule:
         A `fix` is kept only if the rule is fixable; its replacement is the
         default suggestion.
         """
-        start, end = span if span is not None else (0, len(segment.target))
-        line, column = segment.locate(start)
-        if span is None and line != segment.line:  # a wrapped msgstr "" "…": its keyword line
-            line, column = segment.line, 1
-        end_line, end_column = segment.locate(end)
+        return self.finding_at(
+            place_of(segment, span),
+            message,
+            term=term,
+            suggestion=suggestion if suggestion is not None or fix is None else fix.replacement,
+            fix=_placed(fix, segment) if fix and self.fixable else None,
+            severity=severity,
+            detail=detail,
+        )
+
+    def finding_at(
+        self,
+        place: Place,
+        message: str,
+        *,
+        term: TermInfo | None = None,
+        suggestion: str | None = None,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        detail: str = "",
+    ) -> Finding:
+        """A finding at a place kept from a segment (see `Scan.place`)."""
         return Finding(
-            path=segment.path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
+            path=place.path,
+            line=place.line,
+            column=place.column,
+            end_line=place.end_line,
+            end_column=place.end_column,
             rule=self.code,
             name=self.name,
             severity=severity or self.severity,
             message=message,
-            source=segment.source,
-            target=segment.target,
+            source=place.source,
+            target=place.target,
             term=term,
-            suggestion=suggestion if suggestion is not None or fix is None else fix.replacement,
-            fix=_placed(fix, segment) if fix and self.fixable else None,
-            key=segment.key,
+            suggestion=suggestion,
+            fix=fix,
+            key=place.key,
             detail=detail,
         )
 

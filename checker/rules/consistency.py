@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.finding import Finding, Severity
-from checker.rules.base import Rule, RuleContext, Scan, register
+from checker.rules.base import Place, Rule, RuleContext, Scan, register
 from checker.segment import Segment
 from glossary.text import has_han
 
@@ -37,9 +37,8 @@ def _singular(text: str) -> str:
     return words
 
 
-@dataclass(frozen=True)
-class _Seen:
-    segment: Segment  # its finding is made only if it is reported: few are
+class _Seen(NamedTuple):
+    place: Place  # its finding is made only if it is reported: few are
     text: str  # the varying side, as written
 
 
@@ -78,7 +77,7 @@ class _Grouping(Rule):
     def check(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
         if scan.translated:
-            self._groups[self.key(s)].append(_Seen(s, self.varying(s)))
+            self._groups[self.key(s)].append(_Seen(scan.place, self.varying(s)))
         return iter(())
 
     def finish(self) -> Iterator[Finding]:
@@ -93,18 +92,13 @@ class _Grouping(Rule):
             for x in seen:
                 first.setdefault(self.same(x.text), x)
             tally = "; ".join(
-                f'"{first[v].text}" {n}× (first at {_place(first[v].segment)})'
+                f'"{first[v].text}" {n}× (first at {first[v].place.path}:{first[v].place.line})'
                 for v, n in counts.most_common()
             )
             for x in seen:
                 if self.same(x.text) != majority and not self.abbreviates(x.text, majority):
                     message = self.describe(x.text, first[majority].text, tally)
-                    yield self.finding(x.segment, None, message, detail=x.text)
-
-
-def _place(s: Segment) -> str:
-    """Where a finding on the whole target is reported: its path and line."""
-    return f"{s.path}:{s.line}"
+                    yield self.finding_at(x.place, message, detail=x.text)
 
 
 def _context(s: Segment) -> str:

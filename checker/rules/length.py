@@ -32,8 +32,8 @@ def text_length(text: str) -> float:
     # on both sides) or translates them (--time-style=时间风格); and `quoted'
     # text of GNU catalogs looks like code.
     prose = mask(text, [span for span in protected_spans(text) if span.kind in _NOT_TEXT])
-    han = sum(m.end() - m.start() for m in _HAN.finditer(prose))
-    other = sum(m.end() - m.start() for m in _OTHER.finditer(prose))
+    han = sum(map(len, _HAN.findall(prose)))
+    other = sum(map(len, _OTHER.findall(prose)))
     return HAN_WEIGHT * han + other
 
 
@@ -82,10 +82,10 @@ class LengthRatio(Rule):
         s = scan.segment
         if not scan.translated:
             return
-        source, target = text_length(s.source), text_length(s.target)
+        source = text_length(s.source)
         if source < self.min_length:
             return
-        ratio = target / source
+        ratio = text_length(s.target) / source
         if self.min_ratio <= ratio <= self.max_ratio:
             return
         size = "short" if ratio < self.min_ratio else "long"
