@@ -63,8 +63,8 @@ class Lint:
         self._keys.add((entry.msgctxt, entry.msgid, entry.obsolete), line, entry.msgid)
         forms = len(entry.msgstr_plural)
         if (
-            self._nplurals is not None
-            and entry.msgid_plural
+            entry.msgid_plural
+            and self._nplurals is not None
             and not entry.obsolete
             and forms != self._nplurals
         ):

@@ -180,7 +180,9 @@ class _Lines:
         The entry before it must have been complete (state ms or mx): this one
         begins a new entry, as its first line would in `line`.
         """
-        (blank, comments, ctxt, ctxt_more, msgid, id_more) = match.group(1, 2, 3, 4, 5, 6)
+        groups = match.groups()
+        blank, comments, ctxt, ctxt_more, msgid, id_more = groups[:6]
+        msgid_plural, plural_more, forms, msgstr, more = groups[6:]
         line = number + 1 + blank.count("\n") if blank else number + 1
         entry = self.entry = Entry(line)
         if comments:
@@ -194,13 +196,11 @@ class _Lines:
         entry.msgid = _joined(msgid, id_more)
         line += 1 + id_more.count("\n") if id_more else 1
         self.last_comment = self.strings_done = False
-        msgstr, more, forms = match.group(10, 11, 9)
         if forms is None:
             entry.msgstr = _joined(msgstr, more)
             self.chunks = entry.strings[None] = _chunks(line, f'msgstr "{msgstr}"', more)
             self.state = "ms"
             return
-        msgid_plural, plural_more = match.group(7, 8)
         entry.msgid_plural = _joined(msgid_plural, plural_more)
         line += 1 + plural_more.count("\n")
         for form in _FORM.finditer(forms):
