@@ -173,7 +173,7 @@ def _gathers_here(rule: Rule) -> bool:
     return _gathers(rule) and rule.segment_only
 
 
-_CHUNK = 500  # segments per task when a big file is spread over processes
+_CHUNK = 250  # segments per task when a big file is spread over processes
 _SPLIT_BYTES = 256 * 1024  # smaller files are not worth splitting
 _IN_FLIGHT = 4  # tasks per process submitted ahead: enough to keep them busy, not the file
 
@@ -293,9 +293,8 @@ def _pool(
 ) -> Iterator[ProcessPoolExecutor]:
     """Worker processes that share this one's rules and glossary.
 
-    Forked where the platform allows: the workers inherit the loaded glossary
-    instead of unpickling it, and start at once, to build its indexes while
-    this process reads (it needs none of its own).
+    Forked where the platform allows: the workers inherit the glossary with
+    its indexes built, once, instead of each unpickling and rebuilding them.
     """
     global _WORKER
     if not _FORK:
@@ -303,25 +302,18 @@ def _pool(
         with ProcessPoolExecutor(processes, None, _start_worker, setup) as pool:
             yield pool
         return
-    _WORKER = (rules, glossary, options)
-    try:
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, fork, _start_forked) as pool:
-            pool.submit(int)  # forks every worker now
-            yield pool
-    finally:
-        _WORKER = None
-
-
-def _start_forked() -> None:
-    # Collections leave what the worker inherited alone: they would walk the whole
-    # heap and copy every page they touch.
-    gc.freeze()
-    assert _WORKER is not None
-    glossary = _WORKER[1]
     for lang in LANGUAGES:  # every check with a glossary needs both, or nearly
         if len(glossary):
             glossary.index(lang)
+    _WORKER = (rules, glossary, options)
+    try:
+        # A worker's collections leave what it inherited alone (gc.freeze): they
+        # would walk the whole heap and copy every page they touch.
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(processes, fork, gc.freeze) as pool:
+            yield pool
+    finally:
+        _WORKER = None
 
 
 def _start_worker(rules: list[Rule], glossary: Glossary, options: ReadOptions) -> None:
