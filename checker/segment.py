@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 # (offset in target text, 1-based line, 1-based column) where a run of the
 # target text starts in its file; characters after an anchor advance the column.
 Anchor = tuple[int, int, int]
+_AFTER = float("inf")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class Segment:
     def locate(self, offset: int) -> tuple[int, int]:
         """(line, column) in the file of `offset` in the target text."""
         anchors = self.anchors or ((0, self.line, 1),)
-        i = bisect.bisect_right([a[0] for a in anchors], offset) - 1
+        # The last anchor at or before `offset`: one whose offset equals it sorts before this.
+        i = bisect.bisect_right(anchors, (offset, _AFTER, _AFTER)) - 1 if len(anchors) > 1 else 0
         start, line, column = anchors[max(i, 0)]
         return line, column + max(offset - start, 0)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from glossary.chinese import Segmenter
 from glossary.english import surface_forms
@@ -21,8 +22,7 @@ from glossary.model import Boundary, Concept, Form, Glossary
 from glossary.text import has_han, is_han, is_latin_word_char, protected_spans
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One glossary form reachable through one surface string."""
 
     concept: Concept
@@ -42,7 +42,12 @@ class Match:
     @property
     def exact_case(self) -> bool:
         """True when the text has the form's own letter case (or an inflection of it)."""
-        return any(v == self.text for v in surface_forms(self.form.text))
+        return self.text in _variants(self.form.text)
+
+
+@cache  # one entry per form of a glossary
+def _variants(form: str) -> frozenset[str]:
+    return frozenset(surface_forms(form))
 
 
 def fold(text: str) -> str:
@@ -132,19 +137,21 @@ class TermIndex:
         found: dict[tuple[int, int, int], Match] = {}
         for last, (length, entries) in self._automaton.iter(fold(text)):
             start, end = last + 1 - length, last + 1
-            i = bisect.bisect_left(starts, end) - 1
-            if i >= 0 and spans[i][1] > start:
-                continue
-            for entry in entries:
-                match = Match(start, end, text[start:end], entry.concept, entry.form)
-                if entry.concept.case_sensitive and not any_case and not match.exact_case:
+            if spans:
+                i = bisect.bisect_left(starts, end) - 1
+                if i >= 0 and spans[i][1] > start:
                     continue
-                if not _on_boundaries(text, start, end, entry.concept, boundaries):
+            surface = text[start:end]
+            for concept, form in entries:
+                exact = surface in _variants(form.text)
+                if concept.case_sensitive and not any_case and not exact:
+                    continue
+                if not _on_boundaries(text, start, end, concept, boundaries):
                     continue
                 # One match per concept and span: the form whose case the text has.
-                key = (start, end, id(entry.concept))
-                if key not in found or (match.exact_case and not found[key].exact_case):
-                    found[key] = match
+                key = (start, end, id(concept))
+                if key not in found or (exact and not found[key].exact_case):
+                    found[key] = Match(start, end, surface, concept, form)
         return list(found.values())
 
 

@@ -61,9 +61,19 @@ class Concept:
     domain: str = ""
     pos: str = ""
     origin: Origin | None = field(default=None, compare=False)
+    # forms_in's answers: rules ask for the same forms segment after segment.
+    _forms_in: dict[tuple[str, tuple[Status, ...]], tuple[Form, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def forms_in(self, lang: str, *statuses: Status) -> tuple[Form, ...]:
         """Forms in `lang`, in glossary order, optionally only some statuses."""
+        found = self._forms_in.get((lang, statuses))
+        if found is None:
+            found = self._forms_in[lang, statuses] = self._find_forms(lang, statuses)
+        return found
+
+    def _find_forms(self, lang: str, statuses: tuple[Status, ...]) -> tuple[Form, ...]:
         found = tuple(f for f in self.forms if f.lang == lang)
         if not found and self.dnt:
             other = tuple(f for f in self.forms if f.lang != lang)

@@ -32,6 +32,7 @@ HAN_CLASS = "".join(f"{a}-{b}" if a != b else a for a, b, _ in HAN_RANGES)
 _HAN_CHAR = re.compile(f"[{HAN_CLASS}]")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every character next to a match: a lookup beats a regex
 def is_han(char: str) -> bool:
     """True for a Han ideograph (any CJK block, including 〇)."""
     return bool(_HAN_CHAR.fullmatch(char))

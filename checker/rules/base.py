@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, overload
 
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.segment import Segment
@@ -50,6 +49,29 @@ def place_of(segment: Segment, span: tuple[int, int] | None = None) -> Place:
     return Place(s.path, line, column, end_line, end_column, s.source, s.target, s.key)
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # a decorator, named like property
+    """functools.cached_property without the lock that costs it microseconds a use
+    in Python 3.11: a scan is read by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, scan: None, owner: type) -> _once[_T]: ...
+    @overload
+    def __get__(self, scan: object, owner: type) -> _T: ...
+    def __get__(self, scan: object, owner: type) -> _once[_T] | _T:
+        if scan is None:
+            return self
+        value = scan.__dict__[self._name] = self._compute(scan)
+        return value
+
+
 @dataclass
 class Scan:
     """One segment's glossary matches, computed once and shared by all rules."""
@@ -57,13 +79,13 @@ class Scan:
     segment: Segment
     glossary: Glossary
 
-    @cached_property
+    @_once
     def source_terms(self) -> list[Match]:
         if not self.segment.source:
             return []
         return self.glossary.index(self.segment.source_lang).find_all(self.segment.source)
 
-    @cached_property
+    @_once
     def target_terms(self) -> list[Match]:
         """Renderings present in the target, in any letter case (wrong case is T104's).
 
@@ -74,22 +96,22 @@ class Scan:
         index = self.glossary.index(self.segment.target_lang)
         return index.find_all(self.segment.target, any_case=True, chinese_words=False)
 
-    @cached_property
+    @_once
     def source_concepts(self) -> set[int]:
         """Identities of the concepts whose terms the source uses."""
         return {id(m.concept) for m in self.source_terms}
 
-    @cached_property
+    @_once
     def place(self) -> Place:
         """Where a finding on the whole target stands (shared by C101 and C102)."""
         return place_of(self.segment)
 
-    @cached_property
+    @_once
     def checkable(self) -> bool:
         """Worth a look for target-side faults: target-only text, or a real translation."""
         return self.segment.target_only or self.translated
 
-    @cached_property
+    @_once
     def translated(self) -> bool:
         """A target worth checking for terms: present, not a copy, not fuzzy."""
         s = self.segment

@@ -89,8 +89,8 @@ class PlaceholderMismatch(Rule):
             return
         s = scan.segment
         source, target = find_placeholders(s.source, s.flags), find_placeholders(s.target, s.flags)
-        if not source and not target:
-            return  # most entries: nothing to compare
+        if [t.key for t in source] == [t.key for t in target]:
+            return  # most entries: none, or the same in the same order
         source, target = comparison_keys(source, target)
         missing, extra = unmatched(source, target)
         # Bound by name or number, a placeholder may be used more or fewer times.
