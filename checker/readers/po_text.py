@@ -1,11 +1,10 @@
-"""A catalog's lines, decoded as they are read: fileio's encoding policy, never the whole file.
+"""A catalog's text, decoded as it is read: fileio's encoding policy, never the whole file.
 
 The bytes are read twice. The first pass only decodes and keeps nothing, so a
 binary file or a byte the encoding rejects is reported (by fileio, naming its
 line) before any entry is checked, exactly as when the file was decoded
-whole. The second pass decodes a megabyte at a time and hands out lines,
-in blocks of whole lines, each line ending at LF, CRLF or a lone CR as fileio
-counts them.
+whole. The second pass decodes a megabyte at a time and hands out blocks of
+whole lines; a line ends at LF, CRLF or a lone CR, as fileio counts them.
 """
 
 from __future__ import annotations
