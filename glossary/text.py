@@ -127,8 +127,10 @@ def overlaps(spans: Sequence[Span], start: int, end: int) -> bool:
     return any(s.start < end and start < s.end for s in spans)
 
 
-def mask(text: str, spans: Iterable[Span], blank: str = " ") -> str:
+def mask(text: str, spans: Sequence[Span], blank: str = " ") -> str:
     """`text` with every span blanked out by `blank` (one character), offsets unchanged."""
+    if not spans:
+        return text  # most texts
     return blank_out(text, ((s.start, s.end) for s in spans), blank)
 
 
