@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from glossary.matching import fold
 from glossary.model import Boundary, Concept, Form, Glossary, Status
 
 
@@ -172,3 +173,14 @@ def test_phrasal_verbs_and_dnt_acronyms_inflect() -> None:
         "logged in",
         "GPUs",
     ]
+
+
+@pytest.mark.parametrize("text", ["Hello WORLD", "İstanbul", "ΟΔΟΣ ΣΑΣ", "Straße ẞ", "ﬁle Ǆ", ""])
+def test_fold_lowers_each_character_in_place(text: str) -> None:
+    expected = "".join(low if len(low := c.lower()) == 1 else c for c in text)
+    assert fold(text) == expected and len(fold(text)) == len(text)
+
+
+def test_the_same_text_is_matched_once() -> None:
+    index = GLOSSARY.index("en")
+    assert index.find_all("Refresh the data") is index.find_all("Refresh the data")

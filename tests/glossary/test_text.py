@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from glossary.text import has_han, is_han, is_latin_word_char, protected_spans
+import random
+
+import glossary.text as text_module
+from glossary.text import blank_out, has_han, is_han, is_latin_word_char, mask, protected_spans
 
 
 def test_the_sacrebleu_extension_b_bug_is_not_ours() -> None:
@@ -64,3 +67,28 @@ def test_urls_and_emails_next_to_han_text() -> None:
 def test_identifier_glued_to_han_text() -> None:
     text = "对象不包含get_absolute_url()方法"
     assert [text[s.start : s.end] for s in protected_spans(text)] == ["get_absolute_url()"]
+
+
+def test_mask_and_blank_out_keep_offsets_whatever_the_ranges() -> None:
+    text = "abcdefghij"
+    assert blank_out(text, [(6, 8), (1, 3), (2, 4), (2, 3)], "#") == "a###ef##ij"
+    assert blank_out(text, []) is text
+    assert mask(text, ()) is text
+    assert mask("see `x` here", protected_spans("see `x` here")) == "see     here"
+
+
+def test_protected_spans_are_shared_and_immutable() -> None:
+    text = "Use `x` or %(name)s"
+    assert protected_spans(text) is protected_spans(text)
+    assert isinstance(protected_spans(text), tuple)
+
+
+def test_the_quick_look_for_protected_text_misses_nothing() -> None:
+    # protected_spans skips texts without ` @ < % { / _ "()" or "www.": the full
+    # patterns must then find nothing either.
+    rng = random.Random(7)
+    alphabet = "aw W.:-()[]`@<>%{}/_ 中文1é"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        spans = [m.span() for m in text_module._PROTECTED_RE.finditer(text)]
+        assert bool(spans) <= bool(text_module._MAYBE_PROTECTED.search(text)), text
