@@ -171,12 +171,26 @@ def _forms_of(script: Script) -> frozenset[str]:
     return frozenset(c for value in values for c in value)
 
 
-@functools.cache
 def _may_be_only(script: Script, char: str) -> bool:
     """Whether `char` may belong to `script` alone: so it does unless a phrase keeps it."""
     if any(_alone(config, char) == char for config in _AWAY_FROM[script]):
         return False  # changed only inside a phrase: neutral on its own
     return char not in _forms_of(script.other)
+
+
+# Characters already judged by _may_be_only, and those it kept, per script: each
+# text then costs two set operations, and only a new character a judgement.
+_JUDGED: dict[Script, set[str]] = {script: set() for script in Script}
+_SUSPECT: dict[Script, set[str]] = {script: set() for script in Script}
+
+
+def _suspects(script: Script, chars: set[str]) -> set[str]:
+    """The characters of `chars` that may belong to `script` alone."""
+    new = chars - _JUDGED[script]
+    if new:
+        _SUSPECT[script].update(c for c in new if _may_be_only(script, c))
+        _JUDGED[script].update(new)
+    return chars & _SUSPECT[script]
 
 
 def classify(text: str, scripts: Sequence[Script] = tuple(Script)) -> list[ScriptChar]:
@@ -190,7 +204,7 @@ def classify(text: str, scripts: Sequence[Script] = tuple(Script)) -> list[Scrip
     claimed_twice: set[int] = set()
     chars = set("".join(_HAN_RUN.findall(text)))
     for script in scripts:
-        suspects = {c for c in chars if _may_be_only(script, c)}
+        suspects = _suspects(script, chars)
         if not suspects:
             continue  # most texts: no conversion needed to know
         offsets = [
