@@ -312,6 +312,7 @@ def _neighbours(plain: str) -> tuple[array[int], array[int]]:
 
 
 _FULL_PAIRS = {"（": "）", "【": "】", "「": "」", "『": "』", "《": "》", "〈": "〉", "〔": "〕"}
+_FULL_BRACKET = re.compile(f"[{''.join(_FULL_PAIRS)}{''.join(_FULL_PAIRS.values())}]")
 
 
 def _chinese_brackets(plain: str) -> set[int]:
@@ -323,7 +324,8 @@ def _chinese_brackets(plain: str) -> set[int]:
     closers = {close: open_ for open_, close in _FULL_PAIRS.items()}
     found: set[int] = set()
     stack: list[int] = []
-    for i, char in enumerate(plain):
+    for m in _FULL_BRACKET.finditer(plain):
+        i, char = m.start(), m.group()
         if char in _FULL_PAIRS:
             stack.append(i)
         elif char in closers and stack and plain[stack[-1]] == closers[char]:
@@ -340,6 +342,8 @@ def fullwidth_marks(text: str) -> list[WrongMark]:
     Marks next to Han text are skipped, brackets in pairs: that Chinese text
     is a leftover (U102) and its punctuation goes with it.
     """
+    if not _FULL_MARK.search(text):
+        return []  # most English texts
     plain = _protected_plain(text)
     chinese = _chinese_brackets(plain)
     result = []
