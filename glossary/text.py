@@ -38,6 +38,7 @@ def is_han(char: str) -> bool:
     return bool(_HAN_CHAR.fullmatch(char))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of both characters around every match
 def is_latin_word_char(char: str) -> bool:
     """Letters and digits of alphabetic scripts, and `_`: what English words are made of."""
     return (char.isalnum() and not is_han(char)) or char == "_"
