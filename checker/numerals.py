@@ -144,10 +144,16 @@ _TENS_WORDS = _TENS.split()
 _WORD_VALUES = {w: i for i, w in enumerate(_UNIT_WORDS)}
 _WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate(_TENS_WORDS)})
 _WORD = re.compile(r"[A-Za-z]+")
+# What every number needs: a digit, a Chinese numeral, or an English number word.
+_MAY_HOLD_NUMBER_ZH = re.compile("[0-9０-９〇零一二两三四五六七八九十百千万亿]")
+_NUMBER_WORDS = [*_WORD_VALUES, *_SCALE_WORDS, "dozen", "twice"]
+_MAY_HOLD_NUMBER_EN = re.compile(rf"[0-9０-９]|(?i:\b(?:{'|'.join(_NUMBER_WORDS)})\b)")
 
 
 def find_numbers(text: str, lang: str) -> list[Number]:
     """The numbers of `text` (language `zh` or `en`), in order of position."""
+    if not (_MAY_HOLD_NUMBER_ZH if lang == "zh" else _MAY_HOLD_NUMBER_EN).search(text):
+        return []  # most texts: no digit, numeral or number word at all
     scan = _Scan(text)
     if lang == "zh":
         scan.chinese_percentages()
