@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from unittest import mock
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.numerals import Number, find_numbers, format_value
 
@@ -151,3 +156,19 @@ def test_offsets_point_at_the_text_as_given() -> None:
 )
 def test_format_value(number: Number, shown: str) -> None:
     assert format_value(number) == shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0１a 三百万 two hundred-and dozen,.%的次方成abc", max_size=30))
+def test_the_quick_look_never_drops_a_number(text: str) -> None:
+    """find_numbers' early return (no digit, numeral or number word) is exact."""
+    import checker.numerals as numerals
+
+    for lang in ("zh", "en"):
+        quick = find_numbers(text, lang)
+        everything = re.compile("")
+        with (
+            mock.patch.object(numerals, "_MAY_HOLD_NUMBER_ZH", everything),
+            mock.patch.object(numerals, "_MAY_HOLD_NUMBER_EN", everything),
+        ):
+            assert find_numbers(text, lang) == quick
