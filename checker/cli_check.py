@@ -118,7 +118,7 @@ def input_options(command: _F) -> _F:
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-    help="Processes to spread files over; 0: one per core.",
+    help="Processes to spread files (and a big file's segments) over; 0: one per core.",
 )  # fmt: skip
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option(
