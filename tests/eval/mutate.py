@@ -30,6 +30,7 @@ from tests.eval.text import (
     SCALES_ZH,
     WORDS_EN,
     Hit,
+    Number,
     Terms,
     has_han,
     masked,
@@ -626,22 +627,11 @@ def digit_to_chinese(s: Segment, rng: random.Random, terms: Terms) -> Change | N
     reported. Eligible: a number before a measure word or unit (Han text), not a code
     such as an HTTP status "(500)".
     """
-    source = {n.value for n in numbers(s.source, s.source_lang, s.flags)}
-    found = [
-        n
-        for n in numbers(s.target, s.target_lang, s.flags)
-        if n.kind == "arabic"
-        and n.value in source
-        and n.value < 10**8
-        and has_han(s.target[n.end : n.end + 1])
-    ]
-    n = _pick(rng, found)
-    if n is None:
-        return None
-    new = to_chinese(n.value)
-    return Change(
-        _splice(s.target, n.start, n.end, new), f'"{s.target[n.start : n.end]}" → "{new}"'
-    )
+
+    def eligible(n: Number) -> bool:
+        return n.value < 10**8 and has_han(s.target[n.end : n.end + 1])
+
+    return _number_spelt(s, rng, eligible, to_chinese)
 
 
 def digit_to_word(s: Segment, rng: random.Random, terms: Terms) -> Change | None:
@@ -649,16 +639,23 @@ def digit_to_word(s: Segment, rng: random.Random, terms: Terms) -> Change | None
 
     F103 normalises number words, so nothing should be reported.
     """
+    return _number_spelt(s, rng, lambda n: n.value <= 10, to_english)
+
+
+def _number_spelt(
+    s: Segment, rng: random.Random, eligible: Callable[[Number], bool], spell: Callable[[int], str]
+) -> Change | None:
+    """One Arabic number of the target that the source has too, spelt out by `spell`."""
     source = {n.value for n in numbers(s.source, s.source_lang, s.flags)}
     found = [
         n
         for n in numbers(s.target, s.target_lang, s.flags)
-        if n.kind == "arabic" and n.value in source and n.value <= 10
+        if n.kind == "arabic" and n.value in source and eligible(n)
     ]
     n = _pick(rng, found)
     if n is None:
         return None
-    new = to_english(n.value)
+    new = spell(n.value)
     return Change(
         _splice(s.target, n.start, n.end, new), f'"{s.target[n.start : n.end]}" → "{new}"'
     )
