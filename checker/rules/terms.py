@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from checker.finding import Finding, Fix, Severity, TermInfo
-from checker.rules.base import Rule, RuleContext, Scan, quoted, register
+from checker.rules.base import Place, Rule, RuleContext, Scan, place_of, quoted, register
 from checker.segment import Segment
 from glossary.english import is_word, surface_forms, word_family
 from glossary.matching import Match, fold
@@ -203,10 +203,13 @@ def _source_form(concept: Concept, lang: str) -> str:
     return preferred.text if preferred else concept.label
 
 
-@dataclass(frozen=True)
-class _Rendering:
-    finding: Finding
-    form: str
+class _Rendering(NamedTuple):
+    """One use of a term, kept until `finish`: where it stands, not a whole finding."""
+
+    place: Place
+    term: str  # the source term as written
+    text: str  # the rendering as written
+    form: str  # the glossary form it matched
 
 
 @register
@@ -242,16 +245,12 @@ class TermInconsistent(Rule):
             if concept.dnt or len({m.form.text for m in renderings}) != 1:
                 continue  # nothing, or several forms in one segment: no clear rendering
             rendering = renderings[0]
-            finding = self.finding(
-                s,
-                (rendering.start, rendering.end),
-                "",
-                term=TermInfo(match.text, _expected(concept, s.target_lang), rendering.text),
-                detail=rendering.text,
-            )
+            place = place_of(s, (rendering.start, rendering.end))
             source_form = _source_groups(concept, s.source_lang)[match.form.text]
             key = (concept, s.target_lang, source_form)
-            self._seen[key].append(_Rendering(finding, rendering.form.text))
+            self._seen[key].append(
+                _Rendering(place, match.text, rendering.text, rendering.form.text)
+            )
         return iter(())
 
     def finish(self) -> Iterator[Finding]:
@@ -263,15 +262,21 @@ class TermInconsistent(Rule):
             majority = _majority(counts, concept.preferred(lang))
             first_at: dict[str, str] = {}
             for r in renderings:
-                first_at.setdefault(r.form, f"{r.finding.path}:{r.finding.line}")
+                first_at.setdefault(r.form, f"{r.place.path}:{r.place.line}")
             tally = ", ".join(
                 f'"{form}" {n}× (first at {first_at[form]})' for form, n in counts.most_common()
             )
             head = f'"{concept.label}" is rendered'
+            expected = _expected(concept, lang)
             for r in renderings:
                 if group[r.form] != group[majority]:
-                    message = f'{head} "{r.form}" here, "{majority}" elsewhere: {tally}'
-                    yield replace(r.finding, message=message, suggestion=majority)
+                    yield self.finding_at(
+                        r.place,
+                        f'{head} "{r.form}" here, "{majority}" elsewhere: {tally}',
+                        term=TermInfo(r.term, expected, r.text),
+                        suggestion=majority,
+                        detail=r.text,
+                    )
 
 
 @cache
