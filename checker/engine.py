@@ -9,17 +9,15 @@ the findings are the same whatever the number of processes.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.config import Config, matches, selected_rules
 from checker.finding import Finding
@@ -29,6 +27,9 @@ from checker.rules import RULES, Rule, RuleContext, Scan
 from checker.segment import Segment
 from glossary.errors import GlosscheckError
 from glossary.model import LANGUAGES, Glossary
+
+if TYPE_CHECKING:  # a pool is imported only when one runs: a one-file hook never needs it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Input = str | PathLike[str] | Segment
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -296,6 +297,9 @@ def _pool(
     Forked where the platform allows: the workers inherit the glossary with
     its indexes built, once, instead of each unpickling and rebuilding them.
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _WORKER
     if not _FORK:
         setup = (rules, glossary, options)
