@@ -16,7 +16,7 @@ from glossary.text import HAN_CLASS, has_han, mask, protected_spans
 # Han text, with the Chinese punctuation and spaces inside it: one leftover, one finding.
 _HAN_TEXT = re.compile(f"[{HAN_CLASS}]+(?:[\\s\u3000-\u303f\uff00-\uffef]*[{HAN_CLASS}]+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-# Text between a pair of quotes: a cited name, label or header ('Referer header').
+# Text between a pair of quotes: cited as it is when it holds a name ('Referer header').
 _QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』")
 # Words that Chinese software text keeps in English by convention.
 KEPT_IN_ENGLISH = frozenset(
@@ -91,9 +91,9 @@ class SourceLeftover(Rule):
     or English words in a Chinese target that were copied from the source and
     are not do-not-translate names, acronyms, code, placeholders, URLs or
     allowed words. Words an English dictionary does not know are names or
-    identifiers (docutils, urlpattern); text in quotes is cited ('Referer
-    header'); a few words are conventionally kept (null, cookie, ID, slug,
-    token). When the leftover is a glossary term, the message gives its
+    identifiers (docutils, urlpattern); a quoted passage holding such a name
+    is cited ('Referer header'); a few words are conventionally kept (null,
+    cookie, ID, slug, token). When the leftover is a glossary term, the message gives its
     translation.
 
     Okay: 旨在刷新 SOTA 基准。 → aimed solely at refreshing SOTA benchmarks
