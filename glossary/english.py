@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from glossary.cache import WordTable
@@ -51,11 +52,7 @@ def _words() -> WordTable:
 
 @cache
 def _inflections(word: str) -> frozenset[str]:
-    known = _words().get(word)
-    if known is None:
-        known = sorted(_lemminflect_forms(word))
-        _words().put(word, known)
-    return frozenset(known)
+    return frozenset(_remembered(word, lambda: _lemminflect_forms(word)))
 
 
 def _lemminflect_forms(word: str) -> set[str]:
@@ -69,15 +66,21 @@ def _lemminflect_forms(word: str) -> set[str]:
 
 @cache
 def _verb_forms(word: str) -> frozenset[str]:
-    key = f"verb:{word}"
-    known = _words().get(key)
-    if known is None:
+    def forms() -> set[str]:
         from lemminflect import getAllInflections
 
-        found = getAllInflections(word, upos="VERB").values()
-        known = sorted({w for forms in found for w in forms})
+        return {w for found in getAllInflections(word, upos="VERB").values() for w in found}
+
+    return frozenset(_remembered(f"verb:{word}", forms))
+
+
+def _remembered(key: str, compute: Callable[[], Iterable[str]]) -> list[str]:
+    """The words kept under `key` from an earlier run, else computed now and kept."""
+    known = _words().get(key)
+    if known is None:
+        known = sorted(compute())
         _words().put(key, known)
-    return frozenset(known)
+    return known
 
 
 @cache
@@ -93,19 +96,17 @@ def is_word(word: str) -> bool:
 
 
 def _known(word: str) -> bool:
-    key = f"known:{word}"
-    known = _words().get(key)
-    if known is None:
+    def lexical(w: str) -> bool:
         from lemminflect import getAllInflections, getAllLemmas
 
-        def lexical(w: str) -> bool:
-            return bool(getAllLemmas(w) or getAllInflections(w))
+        return bool(getAllLemmas(w) or getAllInflections(w))
 
+    def known() -> list[str]:
         halves = ((word[:i], word[i:]) for i in range(2, len(word) - 1))
         found = lexical(word) or any(lexical(a) and lexical(b) for a, b in halves)
-        known = ["yes"] if found else []
-        _words().put(key, known)
-    return bool(known)
+        return ["yes"] if found else []
+
+    return bool(_remembered(f"known:{word}", known))
 
 
 # Noun and adjective suffixes that turn a verb into its derivatives (confirm → confirmation).
@@ -120,12 +121,7 @@ def word_family(word: str) -> frozenset[str]:
 
     Only words lemminflect knows count, so no invented form is returned.
     """
-    key = f"family:{word}"
-    known = _words().get(key)
-    if known is None:
-        known = sorted(_family(word))
-        _words().put(key, known)
-    return frozenset(known)
+    return frozenset(_remembered(f"family:{word}", lambda: _family(word)))
 
 
 def _family(word: str) -> set[str]:
