@@ -135,6 +135,11 @@ def mask(text: str, spans: Sequence[Span], blank: str = " ") -> str:
     return blank_out(text, ((s.start, s.end) for s in spans), blank)
 
 
+def prose(text: str) -> str:
+    """`text` with code, URLs, addresses, markup and placeholders blanked out."""
+    return mask(text, protected_spans(text))
+
+
 def blank_out(text: str, ranges: Iterable[tuple[int, int]], blank: str = " ") -> str:
     """`text` with every [start, end) range replaced by `blank`s, offsets unchanged."""
     pieces: list[str] = []  # slices, not a list of characters: huge lines stay cheap

@@ -14,7 +14,7 @@ from checker.segment import Segment
 from glossary.english import is_word, surface_forms, word_family
 from glossary.matching import Match, fold
 from glossary.model import Concept, Form, Status
-from glossary.text import mask, protected_spans
+from glossary.text import prose
 
 
 def _concepts(matches: list[Match]) -> dict[int, Match]:
@@ -54,7 +54,7 @@ def _derivative_in(concept: Concept, target: str, terms: list[Match]) -> bool:
     code, superuser for user. Chinese words serve as verb and noun alike, so 确认 is
     rightly rendered either way. A compound that is another glossary term (username)
     renders that term, not this one."""
-    words = {w.lower() for w in _ENGLISH_WORD.findall(_prose(target))}
+    words = {w.lower() for w in _ENGLISH_WORD.findall(prose(target))}
     words |= {w[2:] for w in words if w.startswith("un")}
     other_terms = {m.text.lower() for m in terms if m.concept is not concept}
     compounds = words - other_terms
@@ -62,11 +62,6 @@ def _derivative_in(concept: Concept, target: str, terms: list[Match]) -> bool:
         if words & word_family(form) or any(_compound_of(w, form) for w in compounds):
             return True
     return False
-
-
-def _prose(text: str) -> str:
-    """`text` without placeholders, markup, code and URLs: %(username)s holds no term."""
-    return mask(text, protected_spans(text))
 
 
 def _compound_of(word: str, part: str) -> bool:
@@ -119,7 +114,7 @@ class TermMissing(Rule):
                 continue
             if _allowed_in(scan.target_terms, concept) or _forbidden_in(scan.target_terms, concept):
                 continue
-            if match.text.casefold() in _prose(s.target).casefold():
+            if match.text.casefold() in prose(s.target).casefold():
                 continue  # left untranslated: U102 reports it with the translation
             if _used_as_verb(s.source, match, s.source_lang):  # not the noun meant
                 continue

@@ -10,7 +10,7 @@ from checker.rules.base import Rule, Scan, quoted, register
 from checker.segment import Segment
 from glossary.english import is_word, singular
 from glossary.model import Concept
-from glossary.text import HAN_CLASS, has_han, mask, protected_spans
+from glossary.text import HAN_CLASS, has_han, prose
 
 # A run of English words: letters, inner apostrophes and hyphens, spaces between.
 # Han text, with the Chinese punctuation and spaces inside it: one leftover, one finding.
@@ -22,11 +22,6 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|�
 KEPT_IN_ENGLISH = frozenset(
     {"blog", "bug", "cookie", "cookies", "emoji", "id", "null", "slug", "token"}
 )
-
-
-def _prose(text: str) -> str:
-    """`text` with code, URLs, placeholders and markup blanked out."""
-    return mask(text, protected_spans(text))
 
 
 def _dnt_masked(scan: Scan, text: str, lang: str) -> str:
@@ -41,7 +36,7 @@ def _dnt_masked(scan: Scan, text: str, lang: str) -> str:
 
 def translatable(scan: Scan, text: str, lang: str) -> bool:
     """Text with words of its language besides names, code, placeholders and units."""
-    rest = _dnt_masked(scan, _prose(text), lang)
+    rest = _dnt_masked(scan, prose(text), lang)
     if lang == "zh":
         return has_han(rest)
     return any(_ordinary_word(m.group(), rest, m.end()) for m in _LATIN_WORD.finditer(rest))
@@ -117,7 +112,7 @@ class SourceLeftover(Rule):
 
     def _han_left(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        for run in _HAN_TEXT.finditer(_prose(s.target)):
+        for run in _HAN_TEXT.finditer(prose(s.target)):
             terms = scan.glossary.index("zh").find_all(run.group())
             hint = _translations([m.concept for m in terms], "en")
             message = f'Chinese text "{run.group()}" left in the English translation'
@@ -131,7 +126,7 @@ class SourceLeftover(Rule):
 
     def _english_left(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        text = _unquoted(_dnt_masked(scan, _prose(s.target), "zh"))
+        text = _unquoted(_dnt_masked(scan, prose(s.target), "zh"))
         source_words = _source_words(s) if not s.target_only else None
         for start, end in _runs(text, self._is_leftover_word, source_words):
             words = s.target[start:end]
@@ -187,7 +182,7 @@ def _unquoted(text: str) -> str:
 
 def _source_words(segment: Segment) -> dict[str, bool]:
     """Folded source words → whether the word only ever starts a sentence there."""
-    source = _prose(segment.source)
+    source = prose(segment.source)
     words: dict[str, bool] = {}
     for m in _LATIN_WORD.finditer(source):
         word = m.group()
