@@ -60,7 +60,7 @@ def check(
         report.findings.extend(f for s in segments for f in _check_segment(s, rules, glossary))
     jobs = _plan([Path(i) for i in items if not isinstance(i, Segment)], config, report)
     with _fewer_collections():
-        for result in _results(jobs, rules, glossary, _options(config), config.jobs, progress):
+        for result in _results(jobs, rules, glossary, read_options(config), config.jobs, progress):
             _collect(result, rules, report)
     for rule in rules:
         report.findings.extend(rule.finish())
@@ -141,7 +141,8 @@ def _read(job: Job, options: ReadOptions, result: FileResult) -> Iterator[Segmen
         result.error = GlosscheckError(error.strerror or str(error), job.path)
 
 
-def _options(config: Config) -> ReadOptions:
+def read_options(config: Config) -> ReadOptions:
+    """How the readers read files for this configuration (shared with `glosscheck report`)."""
     return ReadOptions(
         config.source_lang,
         config.target_lang,
@@ -157,7 +158,7 @@ def _plan(paths: Sequence[Path], config: Config, report: Report) -> list[Job]:
     jobs: dict[Job, None] = {}  # planned path by path, so one bad path spares the rest
     for path in paths:
         try:
-            jobs.update(dict.fromkeys(plan([str(path)], _options(config))))
+            jobs.update(dict.fromkeys(plan([str(path)], read_options(config))))
         except GlosscheckError as error:
             report.errors.append(error)
     return list(jobs)

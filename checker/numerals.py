@@ -64,7 +64,7 @@ class Number:
     end: int
     value: str
     soft: bool = False  # may be dropped or rephrased in a translation
-    weak: bool = False  # may be a number (五星 "five-star") or part of a word: never reported
+    weak: bool = False  # may be a number (五星 "five-star") or part of a word; always soft
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from checker.config import Config
-from checker.readers import ReadOptions, plan, read
+from checker.readers import plan, read
 from checker.report import Report
 from checker.reporting.extract import Candidate, extract
 from checker.reporting.gather import RENDERINGS, ConceptUsage, Coverage, Example
@@ -55,15 +55,9 @@ def build(
 
 def _segments(paths: Sequence[str], config: Config) -> Iterator[Segment]:
     """The segments of every readable file; unreadable ones are already in the check's errors."""
-    options = ReadOptions(
-        config.source_lang,
-        config.target_lang,
-        config.target_only,
-        config.pairs,
-        config.include,
-        config.exclude,
-        config.root,
-    )
+    from checker.engine import read_options
+
+    options = read_options(config)
     for path in paths:
         try:
             jobs = plan([path], options)

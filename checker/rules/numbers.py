@@ -90,7 +90,7 @@ def _unmatched(numbers: list[Number], other: set[str]) -> list[Number]:
 
 
 def _soft(numbers: list[Number], value: str) -> bool:
-    return all(n.soft or n.weak for n in numbers if n.value == value)
+    return all(n.soft for n in numbers if n.value == value)  # a weak number is soft too
 
 
 def _listed(numbers: list[Number]) -> str:

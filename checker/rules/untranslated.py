@@ -19,7 +19,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Text between a pair of quotes: cited as it is when it holds a name ('Referer header').
 _QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』")
 # Words that Chinese software text keeps in English by convention.
-KEPT_IN_ENGLISH = frozenset(
+_KEPT_IN_ENGLISH = frozenset(
     {"blog", "bug", "cookie", "cookies", "emoji", "id", "null", "slug", "token"}
 )
 
@@ -148,7 +148,7 @@ class SourceLeftover(Rule):
         does a capitalised word the source uses mid-sentence (a proper name).
         """
         folded = word.casefold()
-        if folded in self.context.allow or folded in KEPT_IN_ENGLISH:
+        if folded in self.context.allow or folded in _KEPT_IN_ENGLISH:
             return False
         if not _ordinary_word(word, "", 0):
             return False

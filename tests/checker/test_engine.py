@@ -59,7 +59,7 @@ def test_a_big_file_is_split_over_processes_with_the_same_findings(
     path = big_catalog(tmp_path / "big.po", 3)
     monkeypatch.setattr(engine, "_SPLIT_BYTES", 1024)
     monkeypatch.setattr(engine, "_CHUNK", 97)
-    assert engine._to_split(plan([str(path)], engine._options(Config())), 2)
+    assert engine._to_split(plan([str(path)], engine.read_options(Config())), 2)
     one = checker.check([path], config=Config(jobs=1))
     two = checker.check([path], config=Config(jobs=2))
     same_reports(one, two)
@@ -85,14 +85,14 @@ def test_without_fork_workers_rebuild_the_glossary(monkeypatch: pytest.MonkeyPat
 
 
 def test_a_small_single_file_is_not_split() -> None:
-    job = plan([str(DJANGO / "conf/zh_Hans/django.po")], engine._options(Config()))
+    job = plan([str(DJANGO / "conf/zh_Hans/django.po")], engine.read_options(Config()))
     assert engine._to_split(job, 2) == set()
 
 
 @pytest.mark.parametrize("code", ["T103", "C101", "C102"])
 def test_what_cross_file_rules_gather_merges_as_if_read_in_one_process(code: str) -> None:
     glossary = load_default()
-    options = engine._options(Config())
+    options = engine.read_options(Config())
     jobs = plan([str(DJANGO), str(CORPORA / "articles")], options)
     segments = [s for job in jobs for s in read(job, options)]
     context = RuleContext(glossary)
