@@ -10,7 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from checker.tokens import Token
-from glossary.text import HAN_CLASS, Span, mask, protected_spans
+from glossary.text import HAN_RUN, Span, mask, protected_spans
 
 __all__ = ["find_addresses", "find_markup", "language_neutral"]
 
@@ -24,7 +24,6 @@ _MD_LINK = re.compile(
 )
 _MD_REFERENCE = re.compile(r"(!?)\[[^\[\]\n]+\]\[([^\[\]\n]+)\]")
 _ABSOLUTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|www\.)")
-_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 _CLOSING_QUOTES = "\u201d\u2019\u00bb\u203a"  # ” ’ » ›
 _IRI_PATH = "/=#?&"  # Han right after these is a path or query of the address itself
 
@@ -100,7 +99,7 @@ def find_addresses(text: str) -> list[Token]:
     """
     if not _MAYBE_ADDRESS.search(text):
         return []
-    scanned = _HAN_RUN.sub(_blank_unless_in_address, text)  # offsets unchanged
+    scanned = HAN_RUN.sub(_blank_unless_in_address, text)  # offsets unchanged
     found: list[Token] = []
     for span in protected_spans(scanned):
         if span.kind in ("url", "email"):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from glossary.text import HAN_CLASS
+from glossary.text import HAN_RUN
 
 __all__ = ["Script", "ScriptChar", "classify", "expected_script"]
 
@@ -48,7 +48,6 @@ _AWAY_FROM = {
 # OpenCC's character table towards a script: every candidate it lists is a
 # character of that script (STCharacters lists 占 → 佔 占: 占 is Traditional too).
 _CHARACTER_TABLE = {Script.TRADITIONAL: "STCharacters.ocd2", Script.SIMPLIFIED: "TSCharacters.ocd2"}
-_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 # Locale parts (lower case) that name a script or a region; the script part wins.
 _SCRIPT_PARTS = {"hant": Script.TRADITIONAL, "hans": Script.SIMPLIFIED}
@@ -116,7 +115,7 @@ def _in_context(config: str, text: str) -> str:
     if len(converted) == len(text):
         return converted
     chars = list(text)
-    for run in _HAN_RUN.finditer(text):
+    for run in HAN_RUN.finditer(text):
         done = str(_converter(config).convert(run.group()))
         if len(done) == len(run.group()):
             chars[run.start() : run.end()] = done
@@ -198,18 +197,18 @@ def classify(text: str, scripts: Sequence[Script] = tuple(Script)) -> list[Scrip
 
     Ask for one script to load only the three converters it needs.
     """
-    if not _HAN_RUN.search(text):
+    if not HAN_RUN.search(text):
         return []
     found: dict[int, ScriptChar] = {}
     claimed_twice: set[int] = set()
-    chars = set("".join(_HAN_RUN.findall(text)))
+    chars = set("".join(HAN_RUN.findall(text)))
     for script in scripts:
         suspects = _suspects(script, chars)
         if not suspects:
             continue  # most texts: no conversion needed to know
         offsets = [
             offset
-            for run in _HAN_RUN.finditer(text)
+            for run in HAN_RUN.finditer(text)
             for offset in range(run.start(), run.end())
             if text[offset] in suspects
         ]

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from glossary.text import HAN_CLASS
+from glossary.text import HAN_RUN
 
 __all__ = ["guess_lang", "han_ratio"]
 
-_HAN = re.compile(f"[{HAN_CLASS}]")
 # Punctuation only Chinese text uses: the CJK symbols block and the full-width
 # forms of ASCII punctuation (，。、：；？！（）【】《》「」…).
 _CJK_PUNCT = re.compile(
@@ -27,7 +26,7 @@ _LETTERS_PER_HAN = 3
 
 def han_ratio(text: str) -> float:
     """Han characters / (Han characters + Latin letters); 0.0 when there are neither."""
-    han = len(_HAN.findall(text))
+    han = sum(map(len, HAN_RUN.findall(text)))
     latin = len(_LATIN_LETTER.findall(text))
     return han / (han + latin) if han + latin else 0.0
 
@@ -43,9 +42,9 @@ def guess_lang(text: str) -> str | None:
     (refreshing) SOTA" English.
     """
     outside = _PARENTHESISED.sub(" ", text)
-    if _HAN.search(outside) or _LATIN_LETTER.search(outside):
+    if HAN_RUN.search(outside) or _LATIN_LETTER.search(outside):
         text = outside  # what stands in parentheses is a gloss, not the language
-    han = len(_HAN.findall(text))
+    han = sum(map(len, HAN_RUN.findall(text)))
     if han == 0:
         return "en" if _LATIN_LETTER.search(text) else None
     chinese = han + 2 * len(_CJK_PUNCT.findall(text))
