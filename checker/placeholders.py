@@ -25,7 +25,7 @@ import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from checker.tokens import Token
 from glossary.text import mask, protected_spans
@@ -80,9 +80,10 @@ _PRINTF_NAMED = (
 _PRINTF_BARE = (
     r"(?<![A-Za-z0-9%])%[-+#0]*\d*(?:\.\d+)?(?:ll|[hlLqjz])?[sdiuxXeEfgGc](?![A-Za-z0-9])"
 )
+# Patterns by mode, compiled when a text in that mode comes: a run rarely needs both.
 _PRINTF = {
-    Mode.STRICT: re.compile(_PRINTF_NAMED),
-    Mode.LOOSE: re.compile(f"{_PRINTF_NAMED}|{_PRINTF_BARE}"),
+    Mode.STRICT: _PRINTF_NAMED,
+    Mode.LOOSE: f"{_PRINTF_NAMED}|{_PRINTF_BARE}",
 }
 
 _BRACE_FULL = re.compile(
@@ -93,9 +94,10 @@ _BRACE_FULL = re.compile(
 _TEMPLATE = r"(?P<template>\{\{\s*[^{}\s](?:[^{}\n]*?[^{}\s])?\s*\}\})"
 _FIELD_TAIL = r"(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}\s]*)?\}(?!\})"
 _BRACE = {
-    Mode.STRICT: re.compile(rf"{_TEMPLATE}|(?<!\{{)\{{[A-Za-z_]\w*{_FIELD_TAIL}"),
-    Mode.LOOSE: re.compile(rf"{_TEMPLATE}|(?<!\{{)\{{(?:[A-Za-z_]\w*|\d+){_FIELD_TAIL}"),
+    Mode.STRICT: rf"{_TEMPLATE}|(?<!\{{)\{{[A-Za-z_]\w*{_FIELD_TAIL}",
+    Mode.LOOSE: rf"{_TEMPLATE}|(?<!\{{)\{{(?:[A-Za-z_]\w*|\d+){_FIELD_TAIL}",
 }
+_compiled = cache(re.compile)
 _QT = re.compile(r"%L?[1-9]\d?")
 
 _NUMBERED_PRINTF = re.compile(r"%(?:\(|[1-9]\d*\$)")
@@ -143,7 +145,8 @@ def _printf(text: str, mode: Mode) -> list[Token]:
     pattern = _PRINTF.get(mode)
     if pattern is None:
         return []
-    return [Token(m.group(), *m.span(), m.group(), "printf") for m in pattern.finditer(text)]
+    found = _compiled(pattern).finditer(text)
+    return [Token(m.group(), *m.span(), m.group(), "printf") for m in found]
 
 
 def _brace(text: str, mode: Mode) -> list[Token]:
@@ -152,7 +155,7 @@ def _brace(text: str, mode: Mode) -> list[Token]:
     pattern = _BRACE.get(mode)
     if pattern is None:
         return []
-    return [_brace_token(m) for m in pattern.finditer(text)]
+    return [_brace_token(m) for m in _compiled(pattern).finditer(text)]
 
 
 def _full_syntax(pattern: re.Pattern[str], text: str, kind: str) -> list[Token]:

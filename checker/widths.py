@@ -20,7 +20,7 @@ import unicodedata
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from checker.finding import Fix
 from checker.punctuation import (
@@ -114,12 +114,14 @@ def _ends_chinese_sentence(plain: str, i: int) -> bool:
     return right is _Side.HAN
 
 
-_OPTION = re.compile(f"\\s*--?[A-Za-z{HAN_CLASS}]")
+@cache  # compiled on first use: the Han class costs milliseconds (see glossary.text.HAN_RUN)
+def _option() -> re.Pattern[str]:
+    return re.compile(f"\\s*--?[A-Za-z{HAN_CLASS}]")
 
 
 def _chinese_clause(plain: str, i: int) -> bool:
     """For , and ; — does the mark separate clauses of Chinese text?"""
-    if _OPTION.match(plain, i + 1):
+    if _option().match(plain, i + 1):
         return False  # a list of command-line options: "-o 文件, --output=文件"
     left = _side(plain, i - 1, -1, _SKIP_LEFT)
     return _Side.HAN in (left, _side(plain, i + 1, 1, _SKIP_RIGHT))
@@ -392,12 +394,22 @@ def _take_spaces_right(text: str, end: int) -> int:
 # ---- P103: spacing between Han and Latin text ---------------------------------------
 
 _LATIN_ALNUM = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # not × ÷
-_TOUCHING = re.compile(
-    f"(?<=[{HAN_CLASS}])(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}])(?=[{HAN_CLASS}])"
-)
-_SPACED = re.compile(
-    f"(?<=[{HAN_CLASS}])[ \t]+(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}])[ \t]+(?=[{HAN_CLASS}])"
-)
+
+
+# P103 is off by default: its patterns, each with the Han class twice, are compiled
+# only when it runs (see glossary.text.HAN_RUN).
+@cache
+def _touching() -> re.Pattern[str]:
+    return re.compile(
+        f"(?<=[{HAN_CLASS}])(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}])(?=[{HAN_CLASS}])"
+    )
+
+
+@cache
+def _spaced() -> re.Pattern[str]:
+    return re.compile(
+        f"(?<=[{HAN_CLASS}])[ \t]+(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}])[ \t]+(?=[{HAN_CLASS}])"
+    )
 
 
 def spacing_faults(text: str, style: str) -> list[Fix]:
@@ -409,5 +421,5 @@ def spacing_faults(text: str, style: str) -> list[Fix]:
     """
     plain = _protected_plain(text)
     if style == "space":
-        return [Fix(m.start(), m.start(), " ") for m in _TOUCHING.finditer(plain)]
-    return [Fix(m.start(), m.end(), "") for m in _SPACED.finditer(plain)]
+        return [Fix(m.start(), m.start(), " ") for m in _touching().finditer(plain)]
+    return [Fix(m.start(), m.end(), "") for m in _spaced().finditer(plain)]
