@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import as_file, files
 from os import PathLike
 
 from glossary.model import Glossary
@@ -24,6 +23,8 @@ def load(*paths: str | PathLike[str]) -> Glossary:
 @cache
 def load_default() -> Glossary:
     """The curated default term base (software UI, AI, technology news)."""
+    from importlib.resources import as_file, files  # 4 ms of imports a user glossary never needs
+
     from glossary import formats
 
     with as_file(files("glossary") / "data" / DEFAULT_GLOSSARY) as path:

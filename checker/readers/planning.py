@@ -15,7 +15,6 @@ a README or a changelog).
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
 
@@ -75,6 +74,8 @@ def _walk(root: str, options: ReadOptions) -> Iterator[str]:
 
 def _listed(root: str) -> list[str]:
     """Every file below `root`; in a git work tree, only those git does not ignore."""
+    import subprocess  # only for a directory: a hook checking files never pays its 4 ms
+
     try:
         listing = subprocess.run(
             ["git", "-C", root, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
