@@ -36,6 +36,11 @@ def surface_forms(form: str, *, inflect: bool = True) -> set[str]:
     return variants
 
 
+# Part of the cache file's name: raise it when what is computed and kept here changes
+# (a word family found another way), so that no user keeps the old answers.
+_TABLE_VERSION = 2
+
+
 @cache
 def _words() -> WordTable:
     """Inflections of each word, kept between runs: loading lemminflect's tables
@@ -47,7 +52,7 @@ def _words() -> WordTable:
         lemminflect = version("lemminflect")
     except PackageNotFoundError:  # pragma: no cover - lemminflect is a dependency
         lemminflect = "unknown"
-    return WordTable(f"inflections-{lemminflect}.json")
+    return WordTable(f"inflections-{lemminflect}-{_TABLE_VERSION}.json")
 
 
 @cache
@@ -110,7 +115,7 @@ def _known(word: str) -> bool:
 
 
 # Noun and adjective suffixes that turn a verb into its derivatives (confirm → confirmation).
-_SUFFIXES = ("ation", "ion", "ment", "al", "able")
+_SUFFIXES = ("ation", "ion", "ment", "al", "able", "ative", "ality")
 
 
 @cache
@@ -133,10 +138,13 @@ def _family(word: str) -> set[str]:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             bases.update((stem, stem + "e"))
+            if stem.endswith("r"):  # registration → register, administration → administer
+                bases.add(stem[:-1] + "er")
     for base in list(bases):  # confirm → confirmation, delete → deletion
-        stem = base[:-1] if base.endswith("e") else base
-        bases.update(stem + suffix for suffix in _SUFFIXES)
-        bases.update(base + suffix for suffix in _SUFFIXES)
+        stems = {base, base[:-1] if base.endswith("e") else base}
+        if base.endswith("er"):  # register → registration, administer → administration
+            stems.add(base[:-2] + "r")
+        bases.update(stem + suffix for stem in stems for suffix in _SUFFIXES)
     family = set()
     for base in bases:
         inflections = getAllInflections(base)

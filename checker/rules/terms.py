@@ -73,6 +73,27 @@ def _compound_of(word: str, part: str) -> bool:
     return word.endswith(part) and is_word(word[: -len(part)])
 
 
+def _senses(match: Match, scan: Scan) -> Iterator[Concept]:
+    """The concept matched, and every other concept whose form the source has at the
+    same place: 确认 is confirm, and also make sure. One sense rendered is enough."""
+    yield match.concept
+    for other in scan.source_terms:
+        if (other.start, other.end) == (
+            match.start,
+            match.end,
+        ) and other.concept is not match.concept:
+            yield other.concept
+
+
+def _rendered(concept: Concept, scan: Scan) -> bool:
+    """The target renders the concept: an allowed form, a forbidden one (T102's to
+    report), or in English a derivative of an allowed word (confirmation)."""
+    if _allowed_in(scan.target_terms, concept) or _forbidden_in(scan.target_terms, concept):
+        return True
+    s = scan.segment
+    return s.target_lang == "en" and _derivative_in(concept, s.target, scan.target_terms)
+
+
 def _used_as_verb(source: str, match: Match, lang: str) -> bool:
     """A noun term (the glossary's `pos`) used as a verb is not the noun meant: in
     English followed by an article or a possessive ("file a bug report"), in Chinese
@@ -93,8 +114,10 @@ class TermMissing(Rule):
 
     The source uses a glossary term, but the target contains neither its
     preferred nor an admitted rendering (inflections count: "refreshed"
-    renders "refresh"). Do-not-translate names are T105's, forbidden
-    renderings T102's, and a source term copied into the target U102's.
+    renders "refresh"). Where concepts share a source form (确认 = confirm,
+    and 确认 = make sure), the rendering of any one of them will do.
+    Do-not-translate names are T105's, forbidden renderings T102's, and a
+    source term copied into the target U102's.
 
     Okay: 智能体可以调用工具。 → Agents can call tools.
     T101: 智能体可以调用工具。 → Intelligent bodies can call tools.
@@ -108,19 +131,22 @@ class TermMissing(Rule):
         if not scan.translated:
             return
         s = scan.segment
+        reported: set[tuple[int, int]] = set()  # a shared form is reported once
         for match in _concepts(scan.source_terms).values():
             concept = match.concept
             if concept.dnt or not concept.allowed(s.target_lang):
                 continue
-            if _allowed_in(scan.target_terms, concept) or _forbidden_in(scan.target_terms, concept):
+            if (match.start, match.end) in reported:
+                continue
+            senses = list(_senses(match, scan))
+            if any(_rendered(sense, scan) for sense in senses):
                 continue
             if match.text.casefold() in prose(s.target).casefold():
                 continue  # left untranslated: U102 reports it with the translation
             if _used_as_verb(s.source, match, s.source_lang):  # not the noun meant
                 continue
-            if s.target_lang == "en" and _derivative_in(concept, s.target, scan.target_terms):
-                continue
-            expected = _expected(concept, s.target_lang)
+            reported.add((match.start, match.end))
+            expected = tuple(dict.fromkeys(e for c in senses for e in _expected(c, s.target_lang)))
             yield self.finding(
                 s,
                 None,
@@ -277,23 +303,39 @@ class TermInconsistent(Rule):
 @cache
 def _source_groups(concept: Concept, lang: str) -> dict[str, str]:
     """The concept's forms in `lang`, each → the form of its group ("login" → "log in")."""
-    return _variants((f.text for f in concept.forms_in(lang)), lang)
+    return _variants((f.text for f in concept.forms_in(lang)), lang, clippings=False)
 
 
-def _variants(forms: Iterable[str], lang: str) -> dict[str, str]:
-    """Each form → the first form it is a variant of. In English, spellings and parts of
-    speech of one word are one rendering: "log in" and "login", "e-mail" and
-    "email", "register" and "registration"."""
+def _variants(forms: Iterable[str], lang: str, *, clippings: bool = True) -> dict[str, str]:
+    """Each form → the first form it is a variant of. In English, spellings, parts of
+    speech and clippings of one word are one rendering: "log in" and "login",
+    "e-mail" and "email", "register" and "registration", "admin" and
+    "administration", "site" and "web site". Clippings count only among renderings: in the source, "app"
+    and "application" may be told apart (应用, 应用程序)."""
     group: dict[str, str] = {}
     seen: list[tuple[str, str, frozenset[str]]] = []  # (form, letters, word family)
+    english = lang == "en"
+    clip = english and clippings
     for form in forms:
         letters = "".join(c for c in form.casefold() if c.isalpha())
-        family = word_family(letters) if lang == "en" and letters.isascii() else frozenset()
+        family = word_family(letters) if english and letters.isascii() else frozenset()
         family |= {letters}
-        same = (first for first, other, f in seen if letters in f or other in family)
+        same = (
+            first
+            for first, other, f in seen
+            if letters in f or other in family or (clip and _clipped(letters, other))
+        )
         group[form] = next(same, form)
         seen.append((form, letters, family))
     return group
+
+
+def _clipped(a: str, b: str) -> bool:
+    """One English rendering is the other cut short: admin for administration, app for
+    application, site for website (a compound's head)."""
+    short, long = sorted((a, b), key=len)
+    cut = long.startswith(short) or long.endswith(short)
+    return len(short) >= 3 and short.isascii() and cut
 
 
 def _majority(counts: Counter[str], preferred: Form | None) -> str:

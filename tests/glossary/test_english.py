@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.english import is_word, singular, surface_forms
+from glossary.english import is_word, singular, surface_forms, word_family
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,21 @@ from glossary.english import is_word, singular, surface_forms
 )  # fmt: skip
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "derivative"),
+    [("confirm", "confirmation"), ("delete", "deletion"), ("settings", "set"),
+     ("register", "registration"), ("administration", "administrative"),
+     ("function", "functionality"), ("registration", "register")],
+)  # fmt: skip
+def test_word_family_holds_derivatives(word: str, derivative: str) -> None:
+    assert derivative in word_family(word)
+
+
+def test_word_family_invents_no_word() -> None:
+    assert "registeration" not in word_family("register")
+    assert "enteration" not in word_family("enter")
 
 
 @pytest.mark.parametrize(

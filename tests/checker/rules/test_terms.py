@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+import glossary
+from checker import Config, Finding, Segment, check
 from tests.checker.rules.conftest import Run, segment
 
 
@@ -91,6 +97,55 @@ class TestTermForbidden:
         assert f.suggestion == "refresh"
 
 
+HOMOGRAPHS = """zh\ten
+确认\tconfirm
+确保|确认\tensure|make sure
+删除\tdelete
+移除|删除\tremove
+"""
+
+
+@pytest.fixture
+def homographs(tmp_path: Path) -> glossary.Glossary:
+    path = tmp_path / "homographs.tsv"
+    path.write_text(HOMOGRAPHS, encoding="utf-8")
+    return glossary.load(path)
+
+
+def _findings(code: str, terms: glossary.Glossary, *segments: Segment) -> list[Finding]:
+    return check(segments, glossary=terms, config=Config(select=(code,))).findings
+
+
+class TestHomographs:
+    """A source form that two concepts share (确认 = confirm, and 确认 = ensure)."""
+
+    def test_one_sense_rendered_is_enough(self, homographs: glossary.Glossary) -> None:
+        for target in ("Confirm the password", "Ensure there are no more than 3 digits"):
+            assert _findings("T101", homographs, segment("确认密码", target)) == []
+        # a derivative of one sense's form counts too
+        assert _findings("T101", homographs, segment("密码确认", "Password confirmation")) == []
+        assert _findings("T101", homographs, segment("删除", "Deletion")) == []
+
+    def test_no_sense_rendered_is_one_finding_naming_all(
+        self, homographs: glossary.Glossary
+    ) -> None:
+        (f,) = _findings(
+            "T101", homographs, segment("你确认想要删除吗？", "Are you sure? Delete it?")
+        )
+        assert f.term is not None
+        assert (f.term.source, f.term.expected) == ("确认", ("confirm", "ensure", "make sure"))
+
+    def test_each_sense_is_counted_apart_for_consistency(
+        self, homographs: glossary.Glossary
+    ) -> None:
+        segs = [
+            segment("删除", "Delete", key="1"),
+            segment("删除", "Delete", key="2"),
+            segment("删除排序", "Remove from sorting", key="3"),
+        ]
+        assert _findings("T103", homographs, *segs) == []
+
+
 class TestTermInconsistent:
     def test_minority_rendering_is_reported_with_counts(self, run: Run) -> None:
         segs = [
@@ -125,6 +180,18 @@ class TestTermInconsistent:
             segment("新用户名", "New username", key="4"),
         ]
         assert run("T103", *segs) == []
+
+    def test_a_clipped_word_is_the_same_rendering(self, tmp_path: Path) -> None:
+        path = tmp_path / "g.tsv"
+        path.write_text("zh\ten\n管理\tadministration|admin\n网站\twebsite|site\n", "utf-8")
+        terms = glossary.load(path)
+        segs = [
+            segment("站点管理", "Site administration", key="1"),
+            segment("管理文档", "Admin documentation", key="2"),
+            segment("本网站", "this web site", key="3"),
+            segment("网站名称", "Site name", key="4"),
+        ]
+        assert _findings("T103", terms, *segs) == []
 
 
 class TestTermCase:
