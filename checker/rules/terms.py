@@ -310,8 +310,9 @@ def _variants(forms: Iterable[str], lang: str, *, clippings: bool = True) -> dic
     """Each form → the first form it is a variant of. In English, spellings, parts of
     speech and clippings of one word are one rendering: "log in" and "login",
     "e-mail" and "email", "register" and "registration", "admin" and
-    "administration", "site" and "web site". Clippings count only among renderings: in the source, "app"
-    and "application" may be told apart (应用, 应用程序)."""
+    "administration", "site" and "web site". Clippings count only among
+    renderings: in the source, "app" and "application" may be told apart (应用,
+    应用程序)."""
     group: dict[str, str] = {}
     seen: list[tuple[str, str, frozenset[str]]] = []  # (form, letters, word family)
     english = lang == "en"
