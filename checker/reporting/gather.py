@@ -87,20 +87,30 @@ class Coverage:
         if segment.target_only or not segment.source.strip():
             return
         source_index = self.glossary.index(segment.source_lang)
+        senses: dict[tuple[int, int], list[Concept]] = {}  # concepts of one source span
         seen: set[int] = set()
         for match in source_index.find_all(segment.source):
             if id(match.concept) in seen:
                 continue  # a term repeated in one sentence is one occurrence
             seen.add(id(match.concept))
-            self._record(segment, match.concept)
+            senses.setdefault((match.start, match.end), []).append(match.concept)
+        for concepts in senses.values():
+            found = [(c, classify(self.glossary, c, segment)) for c in concepts]
+            # A form that concepts share (确认 = confirm, ensure) counts for the sense
+            # rendered, as T101 judges it; with none rendered, as the first one missing.
+            rendered = [(c, kind) for c, kind in found if kind[0] != "missing"]
+            for concept, kind in rendered or found[:1]:
+                self._record(segment, concept, kind)
 
-    def _record(self, segment: Segment, concept: Concept) -> None:
+    def _record(
+        self, segment: Segment, concept: Concept, kind_found: tuple[str, str | None]
+    ) -> None:
         key = (self._position(concept), segment.source_lang, segment.target_lang)
         usage = self.usage.get(key)
         if usage is None:
             usage = ConceptUsage(concept, segment.source_lang, segment.target_lang)
             self.usage[key] = usage
-        kind, found = classify(self.glossary, concept, segment)
+        kind, found = kind_found
         usage.counts[kind] += 1
         if found is not None:
             usage.forms[found] += 1

@@ -57,3 +57,19 @@ def test_worst_concept_comes_first() -> None:
     coverage.add(pair("刷新", "refresh"))
     coverage.add(pair("通义实验室", "the lab"))
     assert [u.concept for u in coverage.ranked()] == [UNUSED, REFRESH]
+
+
+def test_a_shared_form_counts_for_the_sense_rendered() -> None:
+    confirm = Concept((Form("确认", "zh"), Form("confirm", "en")))
+    ensure = Concept(
+        (Form("确保", "zh"), Form("确认", "zh", Status.ADMITTED), Form("ensure", "en"))
+    )
+    coverage = Coverage(Glossary([confirm, ensure]))
+    coverage.add(pair("确认密码", "Confirm the password"))
+    coverage.add(pair("确认不超过三位", "Ensure there are at most three digits"))
+    coverage.add(pair("你确认吗", "Are you sure?"))  # no sense rendered: the first one misses
+    counts = {u.concept.label: dict(u.counts) for u in coverage.ranked()}
+    assert counts == {
+        "确认 = confirm": {"preferred": 1, "missing": 1},
+        "确保 = ensure": {"preferred": 1},
+    }
