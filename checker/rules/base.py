@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, overload
@@ -47,6 +48,71 @@ def place_of(segment: Segment, span: tuple[int, int] | None = None) -> Place:
     end_line, end_column = segment.locate(end)
     s = segment
     return Place(s.path, line, column, end_line, end_column, s.source, s.target, s.key)
+
+
+class Groups:
+    """What a rule reporting at `finish` keeps of each segment: items by key, on disk.
+
+    A temporary SQLite database, not dicts of lists in memory: the places of
+    a million segments would take gigabytes (issue 7). Rows are written in
+    batches, in the order added. `multiple` gives back only the groups whose
+    items have two different variants: the others cannot be reported.
+    A copy sent to another process starts empty (workers gather afresh).
+    """
+
+    _BATCH = 5_000  # rows kept in memory before they are written
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[str, str, bytes]] = []
+        self._db: Any = None  # a sqlite3.Connection, opened when the first batch is written
+
+    def add(self, key: str, variant: str, item: tuple[Any, ...]) -> None:
+        """An item (strings and numbers) of group `key`, differing from others by `variant`."""
+        self._rows.append((key, variant, marshal.dumps(item)))
+        if len(self._rows) >= self._BATCH:
+            self._write()
+
+    def rows(self) -> list[tuple[str, str, bytes]]:
+        """Every row in order: what `Rule.gathered` sends to the process that finishes."""
+        self._write()
+        return list(self._database().execute("SELECT key, variant, item FROM seen ORDER BY rowid"))
+
+    def extend(self, rows: list[tuple[str, str, bytes]]) -> None:
+        """Rows from `rows` of another process, after those added here."""
+        self._write()
+        self._rows = rows
+        self._write()
+
+    def multiple(self) -> Iterator[list[tuple[Any, ...]]]:
+        """The items of each group that has two variants or more, in the order added;
+        groups in the order of their first item."""
+        self._write()
+        query = (
+            "SELECT key, item FROM seen WHERE key IN (SELECT key FROM seen GROUP BY key"
+            " HAVING min(variant) <> max(variant)) ORDER BY rowid"
+        )
+        groups: dict[str, list[tuple[Any, ...]]] = {}
+        for key, item in self._database().execute(query):
+            groups.setdefault(key, []).append(marshal.loads(item))
+        yield from groups.values()
+
+    def _write(self) -> None:
+        if self._rows:
+            self._database().executemany("INSERT INTO seen VALUES (?, ?, ?)", self._rows)
+            self._rows = []
+
+    def _database(self) -> Any:
+        if self._db is None:
+            import sqlite3  # only rules that report at finish need it
+
+            self._db = sqlite3.connect("")  # "": a private file, deleted when closed
+            for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE"):
+                self._db.execute(f"PRAGMA {pragma}")  # scratch: nothing to recover or share
+            self._db.execute("CREATE TABLE seen (key TEXT, variant TEXT, item BLOB)")
+        return self._db
+
+    def __reduce__(self) -> tuple[type[Groups], tuple[()]]:
+        return Groups, ()  # a connection does not travel: the copy starts empty
 
 
 _T = TypeVar("_T")

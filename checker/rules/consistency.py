@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 from checker.finding import Finding, Severity
-from checker.rules.base import Place, Rule, RuleContext, Scan, register
+from checker.rules.base import Groups, Place, Rule, RuleContext, Scan, register
 from checker.segment import Segment
 from glossary.text import has_han
 
@@ -53,12 +53,12 @@ class _Grouping(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        self._groups: dict[tuple[str, ...], list[_Seen]] = defaultdict(list)
+        self._groups = Groups()  # by key; the varying text tells variants apart
 
     def key(self, s: Segment) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def varying(self, s: Segment) -> str:
+    def varying(self, s: Segment | Place) -> str:
         raise NotImplementedError
 
     def same(self, text: str) -> str:
@@ -77,13 +77,20 @@ class _Grouping(Rule):
     def check(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
         if scan.translated:
-            self._groups[self.key(s)].append(_Seen(scan.place, self.varying(s)))
+            text = self.varying(s)
+            self._groups.add("\0".join(self.key(s)), text, tuple(scan.place))
         return iter(())
 
+    def gathered(self) -> dict[str, Any]:
+        return {"rows": self._groups.rows()}
+
+    def merge(self, gathered: Mapping[str, Any]) -> None:
+        self._groups.extend(gathered["rows"])
+
     def finish(self) -> Iterator[Finding]:
-        for seen in self._groups.values():
-            if len(seen) < 2:
-                continue  # most groups: one text, one variant
+        for items in self._groups.multiple():  # most groups have one variant: not read back
+            places = [Place(*item) for item in items]
+            seen = [_Seen(place, self.varying(place)) for place in places]
             counts = Counter(self.same(x.text) for x in seen)
             if len(counts) < 2:
                 continue
@@ -129,7 +136,7 @@ class InconsistentTranslation(_Grouping):
     def key(self, s: Segment) -> tuple[str, ...]:
         return (s.source_lang, s.target_lang, _context(s), _normal(s.source))
 
-    def varying(self, s: Segment) -> str:
+    def varying(self, s: Segment | Place) -> str:
         return s.target
 
     def describe(self, variant: str, majority: str, tally: str) -> str:
@@ -154,7 +161,7 @@ class InconsistentSource(_Grouping):
     def key(self, s: Segment) -> tuple[str, ...]:
         return (s.source_lang, s.target_lang, _context(s), _normal(s.target))
 
-    def varying(self, s: Segment) -> str:
+    def varying(self, s: Segment | Place) -> str:
         return s.source
 
     def describe(self, variant: str, majority: str, tally: str) -> str:

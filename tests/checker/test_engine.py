@@ -15,6 +15,7 @@ from checker.config import Config, selected_rules
 from checker.readers import plan, read
 from checker.report import Report
 from checker.rules import RULES, RuleContext, Scan
+from checker.rules.base import Groups
 from glossary.loading import load_default
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +112,16 @@ def test_every_cross_file_rule_is_known_to_gather() -> None:
     rules = [rule(RuleContext(load_default())) for rule in selected_rules(Config())]
     assert {r.code for r in rules if engine._gathers(r)} == {"T103", "C101", "C102"}
     assert {r.code for r in rules if engine._gathers_here(r)} == {"C101", "C102"}
+
+
+def test_groups_kept_on_disk_come_back_in_order_across_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(Groups, "_BATCH", 3)  # several batches written, some rows still held
+    groups, later = Groups(), Groups()
+    for n, (key, variant) in enumerate(["aX", "bX", "aX", "cX", "bY", "aZ", "dX", "dX"]):
+        (groups if n < 5 else later).add(key, variant, ("path", n))
+    groups.extend(pickle.loads(pickle.dumps(later.rows())))  # as a worker sends them
+    assert list(groups.multiple()) == [[("path", 0), ("path", 2), ("path", 5)],
+                                       [("path", 1), ("path", 4)]]  # fmt: skip
+    assert list(pickle.loads(pickle.dumps(groups)).multiple()) == []  # a copy starts empty
