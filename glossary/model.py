@@ -136,10 +136,18 @@ class Glossary:
         Like config layers: a concept of `later` replaces every concept of
         this glossary that has one of its preferred or admitted forms.
         """
-        replaced: set[int] = set()
-        for concept in later:
+        # The concepts here by key, so that stacking costs the two sizes, not their product.
+        here: dict[tuple[str, str], list[int]] = {}
+        for i, concept in enumerate(self.concepts):
             keys = concept.keys()
-            replaced.update(i for i, c in enumerate(self.concepts) if c.keys() & keys)
+            for key in keys:
+                here.setdefault(key, []).append(i)
+        replaced: set[int] = set()
+        if here:  # loading one glossary stacks it on an empty one: no keys needed
+            for concept in later:
+                keys = concept.keys()
+                for key in keys:
+                    replaced.update(here.get(key, ()))
         kept = [c for i, c in enumerate(self.concepts) if i not in replaced]
         return Glossary(kept + later.concepts, name=f"{self.name}+{later.name}".strip("+"))
 
