@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from importlib.metadata import version
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
@@ -29,6 +31,23 @@ def test_check_imports_neither_the_other_commands_nor_the_other_formats() -> Non
         "concurrent.futures.process",  # a process pool: only for --jobs
     }
     assert not later & modules
+
+
+def test_a_hook_run_reads_its_glossary_from_the_cache_and_imports_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # seen by the child
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("zh\ten\n刷新\trefresh\n", encoding="utf-8")
+    run = (
+        "from click.testing import CliRunner\n"
+        "from checker.cli import main\n"
+        f"CliRunner().invoke(main, ['check', '--no-default-glossary', '--glossary', "
+        f"{str(terms)!r}, {FAULTY!r}])"
+    )
+    assert "glossary.formats" in loaded_after(run)  # parsed once, then kept
+    later = {"glossary.formats", "subprocess", "polib"}
+    assert not later & loaded_after(run)
 
 
 def test_help_lists_every_command_and_a_typo_gets_a_suggestion() -> None:
