@@ -19,8 +19,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass
 
-import polib
-
 from checker.readers.base import Job, ReadOptions
 from checker.readers.fileio import read_bytes
 from checker.readers.languages import lang_of, resolve_direction
@@ -220,6 +218,8 @@ def _read_mo(path: str, options: ReadOptions) -> Iterator[Segment]:
 
     Every segment gets line 1 and no anchors; the key tells entries apart.
     """
+    import polib  # only for .mo files: a .po file is read without it
+
     if not read_bytes(path):
         return
     try:
