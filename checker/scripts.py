@@ -11,13 +11,15 @@ among them (占 for 佔 and 占, 干 for 幹, 乾 and 干, 后 for 後 and 后),
 the reverse (昇 is Simplified in names, 乾 in 乾坤); 吃 and 群 are what
 Taiwan writes although OpenCC's standard Traditional prefers 喫 and 羣.
 
-OpenCC loads on the first call (a few tens of milliseconds), once per process.
+OpenCC loads on the first call (a few tens of milliseconds), once per process;
+its verdict on each character is kept between runs (see `_judgements`).
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import os
 import re
 import struct
 from collections.abc import Sequence
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from glossary.cache import WordTable
 from glossary.text import HAN_RUN
 
 __all__ = ["Script", "ScriptChar", "classify", "expected_script"]
@@ -177,8 +180,35 @@ def _may_be_only(script: Script, char: str) -> bool:
     return char not in _forms_of(script.other)
 
 
-# Characters already judged by _may_be_only, and those it kept, per script: each
-# text then costs two set operations, and only a new character a judgement.
+# Raise it when _may_be_only judges differently, so that no user keeps old answers.
+_JUDGEMENTS_VERSION = 1
+
+
+@functools.cache
+def _judgements() -> WordTable:
+    """_may_be_only's answers, kept between runs: loading OpenCC's converters costs
+    about 10 ms, and a pre-commit hook's catalog rarely has a character not seen
+    before. Keyed by the installed OpenCC (its package's modification time), which
+    is found without importing it."""
+    from importlib.util import find_spec
+
+    spec = find_spec("opencc")
+    stamp = os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
+    return WordTable(f"scripts-{stamp}-{_JUDGEMENTS_VERSION}.json")
+
+
+def _judged_only(script: Script, char: str) -> bool:
+    """_may_be_only(script, char), from an earlier run when one judged it."""
+    key = f"{script.value}:{char}"
+    kept = _judgements().get(key)
+    if kept is None:
+        kept = ["only"] if _may_be_only(script, char) else []
+        _judgements().put(key, kept)
+    return bool(kept)
+
+
+# Characters already judged, and those kept as suspects, per script: each text then
+# costs two set operations, and only a character new to this process a look-up.
 _JUDGED: dict[Script, set[str]] = {script: set() for script in Script}
 _SUSPECT: dict[Script, set[str]] = {script: set() for script in Script}
 
@@ -187,7 +217,7 @@ def _suspects(script: Script, chars: set[str]) -> set[str]:
     """The characters of `chars` that may belong to `script` alone."""
     new = chars - _JUDGED[script]
     if new:
-        _SUSPECT[script].update(c for c in new if _may_be_only(script, c))
+        _SUSPECT[script].update(c for c in new if _judged_only(script, c))
         _JUDGED[script].update(new)
     return chars & _SUSPECT[script]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -107,17 +108,43 @@ def test_a_file_that_is_not_ocd2_gives_no_candidates() -> None:
     assert _ocd2_values(b"") == []
 
 
-def opencc_loaded_after(code: str) -> bool:
+def opencc_loaded_after(code: str, cache: Path) -> bool:
     probe = f"import sys\n{code}\nprint('opencc' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    run = [sys.executable, "-c", probe]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
     return out.stdout.strip() == "True"
 
 
-def test_opencc_loads_only_for_chinese_targets() -> None:
+def test_opencc_loads_only_for_chinese_targets_and_new_characters(tmp_path: Path) -> None:
     assert not opencc_loaded_after(
-        "from checker.scripts import classify\nassert classify('plain English, 123') == []"
+        "from checker.scripts import classify\nassert classify('plain English, 123') == []",
+        tmp_path,
     )
     articles = str(ARTICLES)  # Chinese sources, English targets
-    assert not opencc_loaded_after(f"import checker\nchecker.check([{articles!r}])")
+    assert not opencc_loaded_after(f"import checker\nchecker.check([{articles!r}])", tmp_path)
     django = str(ARTICLES.parent / "django" / "contrib" / "sites")
-    assert opencc_loaded_after(f"import checker\nchecker.check([{django!r}])")
+    assert opencc_loaded_after(f"import checker\nchecker.check([{django!r}])", tmp_path)
+    # The verdicts on its characters were kept: the next run needs no OpenCC.
+    assert not opencc_loaded_after(f"import checker\nchecker.check([{django!r}])", tmp_path)
+    # A Traditional character in a Simplified text: converted in its phrase for the finding.
+    mixed = (
+        "from checker.scripts import Script, classify\nclassify('電子邮件', [Script.TRADITIONAL])"
+    )
+    assert opencc_loaded_after(mixed, tmp_path)
+
+
+def test_kept_verdicts_give_the_same_classification(tmp_path: Path) -> None:
+    """A second process, which reads the verdicts back, finds what the first found."""
+    probe = (
+        "from checker.scripts import classify\n"
+        "print([(c.offset, c.char, c.script.value, c.counterparts)"
+        " for c in classify('為了发现電子邮件，说明头发乾坤')])"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert runs[0].returncode == 0 and runs[0].stdout == runs[1].stdout
+    assert list((tmp_path / "glosscheck").glob("scripts-*.json"))
