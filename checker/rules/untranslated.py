@@ -10,7 +10,7 @@ from checker.rules.base import Rule, Scan, quoted, register
 from checker.segment import Segment
 from glossary.english import is_word, singular
 from glossary.model import Concept
-from glossary.text import HAN_CLASS, has_han, prose
+from glossary.text import HAN_CLASS, blank_out, has_han, mask, prose, protected_spans
 
 # A run of English words: letters, inner apostrophes and hyphens, spaces between.
 # Han text, with the Chinese punctuation and spaces inside it: one leftover, one finding.
@@ -18,6 +18,16 @@ _HAN_TEXT = re.compile(f"[{HAN_CLASS}]+(?:[\\s\u3000-\u303f\uff00-\uffef]*[{HAN_
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Text between a pair of quotes: cited as it is when it holds a name ('Referer header').
 _QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』")
+# Code written in running text, kept as it is in a translation: command-line options
+# (--write-all, -D), configuration sections ([theme]), dotted names (theme.inherit,
+# output.txt) and assignments (name=value, language = None).
+_CODE_TOKEN = re.compile(
+    r"(?<![\w.-])--?[A-Za-z][\w-]*"
+    r"|\[[A-Za-z_][\w.-]*\](?!\()"
+    r"|(?<![\w.])[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+"
+    r"|(?<![\w.])[A-Za-z_]\w*[ \t]*=[ \t]*[^\s,;，。；“”\"']+"
+    r"|(?<![\w:]):[A-Za-z][\w-]*:(?![\w:])"  # reST options and roles: :widths:, :ref:
+)
 # Words that Chinese software text keeps in English by convention.
 _KEPT_IN_ENGLISH = frozenset(
     {"blog", "bug", "cookie", "cookies", "emoji", "id", "null", "slug", "token"}
@@ -126,8 +136,11 @@ class SourceLeftover(Rule):
 
     def _english_left(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        text = _unquoted(_dnt_masked(scan, prose(s.target), "zh"))
+        text = _without_code(_unquoted(_dnt_masked(scan, _prose_words(s.target), "zh")))
         source_words = _source_words(s) if not s.target_only else None
+        if source_words is not None:  # a value or key quoted in the source stays as it is
+            literals = _literals(s.source)
+            source_words = {w: v for w, v in source_words.items() if w not in literals}
         for start, end in _runs(text, self._is_leftover_word, source_words):
             words = s.target[start:end]
             terms = scan.glossary.index("en").find_all(words)
@@ -141,7 +154,7 @@ class SourceLeftover(Rule):
                 detail=words,
             )
 
-    def _is_leftover_word(self, word: str, source_words: dict[str, bool] | None) -> bool:
+    def _is_leftover_word(self, word: str, source_words: dict[str, str] | None) -> bool:
         """Lower-case words, and capitalised words that start a source sentence.
 
         Acronyms and names with inner capitals (API, iOS, PostgreSQL) stay; so
@@ -152,20 +165,31 @@ class SourceLeftover(Rule):
             return False
         if not _ordinary_word(word, "", 0):
             return False
+        if "-" in word and word.islower() and not self._term(folded):
+            return False  # sphinx-build, no-index: a translator keeps only names so
         if source_words is None:  # target-only: no source to compare with
             return word.islower() and self._english(word)
-        starts_sentence = source_words.get(folded)
-        if starts_sentence is None:
+        use = source_words.get(folded)
+        if use is None:
             return False  # not from the source: not a leftover
-        return (word.islower() or starts_sentence) and self._english(word)
+        if word.islower() or use == "initial":
+            return self._english(word)
+        if use == "name":
+            return False  # a proper name in the source too
+        # Capitalised by the translator: a name (Makefile, Logo), unless a glossary
+        # term (Email for email), which has a translation.
+        return self._term(folded)
 
     def _english(self, word: str) -> bool:
         """A dictionary word or a glossary term, not a name or an identifier."""
+        return self._term(word.casefold()) or is_word(word)
+
+    def _term(self, folded: str) -> bool:
+        """A glossary form in English (folded), or the plural of one."""
         if self._terms is None:
             forms = (f for c in self.context.glossary for f in c.forms_in("en"))
             self._terms = frozenset(f.text.casefold() for f in forms)
-        folded = word.casefold()
-        return folded in self._terms or singular(folded) in self._terms or is_word(word)
+        return folded in self._terms or singular(folded) in self._terms
 
 
 def _unquoted(text: str) -> str:
@@ -180,17 +204,54 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(blank, text)
 
 
-def _source_words(segment: Segment) -> dict[str, bool]:
-    """Folded source words → whether the word only ever starts a sentence there."""
+def _without_code(text: str) -> str:
+    """`text` with code written in running text blanked out (see `_CODE_TOKEN`)."""
+    return _CODE_TOKEN.sub(lambda m: " " * len(m.group()), text)
+
+
+def _literals(source: str) -> set[str]:
+    """Folded words of the source's quoted lower-case passages: values and keys
+    ("only" blocks, 'setup', the "name" attribute) that a translation keeps. A
+    quoted capitalised word is a UI label (“Remove”), which is translated."""
+    return {
+        w.group().casefold()
+        for q in _QUOTED.finditer(source)
+        if not any(c.isupper() for c in q.group())
+        for w in _LATIN_WORD.finditer(q.group())
+    }
+
+
+def _source_words(segment: Segment) -> dict[str, str]:
+    """Folded source words → how the source uses them: "name" (capitalised
+    mid-sentence somewhere), "initial" (capitalised only where a sentence starts)
+    or "lower"."""
     source = prose(segment.source)
-    words: dict[str, bool] = {}
+    words: dict[str, str] = {}
+    rank = {"lower": 0, "initial": 1, "name": 2}
     for m in _LATIN_WORD.finditer(source):
         word = m.group()
-        initial = word[0].isupper() and _starts_sentence(source, m.start())
-        proper = word[0].isupper() and not initial
+        use = "lower"
+        if word[0].isupper():
+            use = "initial" if _starts_sentence(source, m.start()) else "name"
         for key in {word.casefold(), word.casefold().replace("’", "'").partition("'")[0]}:
-            words[key] = words.get(key, True) and not proper  # user’s → user too
+            if rank[use] >= rank[words.get(key, "lower")]:  # user’s → user too
+                words[key] = use
     return words
+
+
+def _prose_words(text: str) -> str:
+    """`prose(text)`, and a word glued to a placeholder blanked too: auto%s and
+    %(app)s_admin name things, they are not words."""
+    spans = protected_spans(text)
+    masked = mask(text, spans)
+    if not spans:
+        return masked
+    placeholders = [s for s in spans if s.kind == "placeholder"]  # a tag's text is prose
+    edges = {s.start for s in placeholders} | {s.end for s in placeholders}
+    glued = [
+        m.span() for m in _LATIN_WORD.finditer(masked) if m.start() in edges or m.end() in edges
+    ]
+    return blank_out(masked, glued)
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
@@ -201,8 +262,8 @@ def _starts_sentence(text: str, offset: int) -> bool:
 
 def _runs(
     text: str,
-    is_leftover: Callable[[str, dict[str, bool] | None], bool],
-    source_words: dict[str, bool] | None,
+    is_leftover: Callable[[str, dict[str, str] | None], bool],
+    source_words: dict[str, str] | None,
 ) -> list[tuple[int, int]]:
     """Spans of consecutive leftover words separated only by spaces."""
     runs: list[tuple[int, int]] = []

@@ -68,6 +68,34 @@ class TestSourceLeftover:
         for source, target in cases:
             assert run("U102", segment(source, target, "en-zh")) == [], target
 
+    def test_code_in_running_text_stays(self, run: Run) -> None:
+        cases = [  # from Sphinx's zh_CN catalog, where each is kept on purpose
+            ("Ignored if --write-all is specified", "如果指定了 --write-all 参数则忽略此项"),
+            ("sections other than [theme] and [options]", "[theme] 和 [options] 以外的部分"),
+            ('must define the "theme.inherit" setting', '必须定义 "theme.inherit" 配置项'),
+            ("look at %(outdir)s/output.txt", "请查阅 %(outdir)s/output.txt"),
+            ("must be in the form name=value", "必须是 name=value 形式"),
+            ("both :widths: options are given", "同时指定了 :widths: 选项"),
+            ('write "todo" entries', "编写“todo”条目"),  # a value quoted in lower case
+            ("invalid signature for auto%s", "无效的 auto%s 签名"),  # glued to a placeholder
+            ("sphinx-quickstart will not overwrite it", "sphinx-quickstart 不会覆盖它"),
+            ("create makefile", "创建 Makefile"),  # capitalised by the translator: a name
+        ]
+        for source, target in cases:
+            assert run("U102", segment(source, target, "en-zh")) == [], target
+
+    def test_code_rules_do_not_hide_prose(self, run: Run) -> None:
+        # a capitalised glossary term is still a leftover; so is a word beside a tag
+        (f,) = run("U102", segment("Enter a valid password.", "输入有效的 Password。", "en-zh"))
+        assert '"Password"' in f.message
+        (f,) = run(
+            "U102", segment("See <a>release notes</a>", "查看 <a>release notes</a>", "en-zh")
+        )
+        assert '"release notes"' in f.message
+        # a quoted capitalised word is a UI label, translated
+        (f,) = run("U102", segment('Click "Save" now', '现在点击"save"', "en-zh"))
+        assert '"save"' in f.message
+
     def test_quoted_ordinary_words_and_possessives_are_still_leftovers(self, run: Run) -> None:
         (quoted,) = run("U102", segment("Click “Remove”.", "点击“remove”。", "en-zh"))
         (possessive,) = run("U102", segment("See the user’s password", "查看user的密码", "en-zh"))
