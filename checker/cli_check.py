@@ -14,7 +14,7 @@ import click
 from checker.cli_errors import guarded
 from checker.config import Config
 from checker.finding import Severity
-from checker.output import FORMATS
+from checker.output import FORMATS, chunks
 from checker.report import Report
 from checker.version import tool_version
 from glossary.errors import GlosscheckError
@@ -165,15 +165,16 @@ def check_command(paths: tuple[str, ...], **flags: Any) -> None:  # fmt: skip
         config = dataclasses.replace(settings(paths, flags), jobs=jobs)
         glossary = config_glossary(config)
 
-        def run_check() -> Report:
+        def run_check(spill: bool = False) -> Report:
             with progress_bar() as progress:
-                found = checker.check(list(paths), glossary, config, progress)
+                found = checker.check(list(paths), glossary, config, progress, spill=spill)
             return _apply_baseline(found, baseline) if baseline else found
 
         if new_baseline:
             report = checker.check(list(paths), glossary, config)
             sys.exit(_write_baseline(report, new_baseline))
-        report = run_check()
+        # Findings only rendered may wait on disk; a baseline and fixes need them at hand.
+        report = run_check(spill=not (baseline or diff or fix))
         if diff:  # like ruff --diff: the diff alone; status 1 when there is something to fix
             sys.exit(_show_fixes(report))
         if fix:
@@ -263,8 +264,12 @@ def _render(report: Report, output_format: str, output: TextIO | None, quiet: bo
     human = output_format in ("text", "concise")
     color = output is None and human and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     version = "" if human else tool_version()  # not shown by text and concise: not looked up
-    rendered = FORMATS[output_format](report, version, color)
-    if quiet and human:  # findings only: drop the summary line
-        rendered = "".join(rendered.splitlines(keepends=True)[:-1])
-    (output or sys.stdout).write(rendered)
+    out = output or sys.stdout
+    held = None  # each chunk is written once the next comes: quiet drops the summary line
+    for chunk in chunks(output_format, report, version, color):
+        if held is not None:
+            out.write(held)
+        held = chunk
+    if held is not None and not (quiet and human):
+        out.write(held)
     _echo_errors(report)

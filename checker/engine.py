@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from checker.config import Config, matches, selected_rules
 from checker.finding import Finding
 from checker.readers import Job, ReadOptions, plan, read
-from checker.report import Report
+from checker.report import Report, Sorted
 from checker.rules import RULES, Rule, RuleContext, Scan
 from checker.segment import Segment
 from glossary.errors import GlosscheckError
@@ -40,32 +40,40 @@ def check(
     glossary: Glossary | None = None,
     config: Config | None = None,
     progress: Progress | None = None,
+    *,
+    spill: bool = False,
 ) -> Report:
     """Check files (paths, directories) or ready-made segments against a glossary.
 
     Unreadable or malformed files become `Report.errors` (path and line); the
     other files are still checked. Without a glossary, the configuration's
-    glossaries are used, else the default one.
+    glossaries are used, else the default one. With `spill`, many findings
+    wait in a temporary file, in `Report.spilled` (read with `Report.each`).
     """
     config = config or Config()
     glossary = glossary if glossary is not None else config_glossary(config)
     context = RuleContext(glossary, frozenset(w.casefold() for w in config.allow), config.options)
     rules = [rule(context) for rule in selected_rules(config)]
     report = Report()
+    found = Sorted(lambda batch: _configured(batch, config), spill)
     items = list(inputs)
     segments = [i for i in items if isinstance(i, Segment)]
     if segments:
         report.files += len({s.path for s in segments})
         report.segments += len(segments)
-        report.findings.extend(f for s in segments for f in _check_segment(s, rules, glossary))
+        found.extend(f for s in segments for f in _check_segment(s, rules, glossary))
     jobs = _plan([Path(i) for i in items if not isinstance(i, Segment)], config, report)
     with _fewer_collections():
-        for result in _results(jobs, rules, glossary, read_options(config), config.jobs, progress):
-            _collect(result, rules, report)
+        options = read_options(config)
+        for result in _results(jobs, rules, glossary, options, config.jobs, progress, found):
+            _collect(result, rules, report, found)
     for rule in rules:
-        report.findings.extend(rule.finish())
-    report.findings = _configured(report.findings, config)
-    report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
+        found.extend(rule.finish())
+    kept = found.done()
+    if kept is None:
+        report.spilled = found
+    else:
+        report.findings = kept
     return report
 
 
@@ -101,6 +109,9 @@ def stamp(path: str) -> tuple[int, int]:
     return status.st_mtime_ns, status.st_size
 
 
+# Where the main process puts findings as they come: `Sorted`, or None for the result.
+Found = Sorted | None
+
 # What the cross-file rules gathered from some segments in another process,
 # by rule code (see `Rule.gathered`).
 Gathered = dict[str, dict[str, Any]]
@@ -118,15 +129,19 @@ class FileResult:
     error: GlosscheckError | None = None
 
 
-def check_file(job: Job, rules: list[Rule], glossary: Glossary, options: ReadOptions) -> FileResult:
+def check_file(
+    job: Job, rules: list[Rule], glossary: Glossary, options: ReadOptions, found: Found = None
+) -> FileResult:
     """Read one file and run `rules` on its segments; a bad file is a result, not a raise.
 
-    Segments are checked as they are read, and not kept.
+    Segments are checked as they are read, and not kept. Their findings go to
+    `found` when given (a big file's may be too many to hold), else into the result.
     """
     result = FileResult(job)
+    into = result.findings if found is None else found
     for segment in _read(job, options, result):  # what was read before an error is still checked
         result.count += 1
-        result.findings.extend(_check_segment(segment, rules, glossary))
+        into.extend(_check_segment(segment, rules, glossary))
     return result
 
 
@@ -187,19 +202,23 @@ def _results(
     options: ReadOptions,
     processes: int,
     progress: Progress | None,
+    found: Found = None,
 ) -> Iterator[FileResult]:
-    """Each job's result, in job order, from this process or from a pool."""
+    """Each job's result, in job order, from this process or from a pool.
+
+    Findings made or received here go to `found` when given (see `check_file`)."""
     processes = processes or os.cpu_count() or 1
     split = _to_split(jobs, processes) if processes > 1 else set()
     if processes == 1 or (len(jobs) < 2 and not split):
         for done, job in enumerate(jobs, 1):
-            yield check_file(job, rules, glossary, options)
+            yield check_file(job, rules, glossary, options, found)
             if progress:
                 progress(done, len(jobs))
         return
     size = processes if split else min(processes, len(jobs))
     with _pool(size, rules, glossary, options) as pool:
-        results = _spread(jobs, split, pool, (rules, glossary, options), processes * _IN_FLIGHT)
+        setup = (rules, glossary, options)
+        results = _spread(jobs, split, pool, setup, processes * _IN_FLIGHT, found)
         for done, result in enumerate(results, 1):
             yield result
             if progress:
@@ -228,9 +247,15 @@ _Setup = tuple[list[Rule], Glossary, ReadOptions]
 
 
 def _spread(
-    jobs: list[Job], split: set[Job], pool: ProcessPoolExecutor, setup: _Setup, ahead: int
+    jobs: list[Job],
+    split: set[Job],
+    pool: ProcessPoolExecutor,
+    setup: _Setup,
+    ahead: int,
+    found: Found = None,
 ) -> Iterator[FileResult]:
-    """Results in job order: small files checked whole by a worker, big ones in chunks."""
+    """Results in job order: small files checked whole by a worker, big ones in chunks
+    (their findings into `found` when given, chunk by chunk)."""
     rules, glossary, options = setup
     here = [rule for rule in rules if _gathers_here(rule)]
     tasks: deque[_Task] = deque()
@@ -253,12 +278,13 @@ def _spread(
         elif chunk is None:
             yield future.result()
         else:
+            into = result.findings if found is None else found
             result.count += len(chunk)
-            result.findings += future.result().findings
+            into.extend(future.result().findings)
             result.gathered += future.result().gathered
             # In order, after what the files before gathered: as in one process. These
             # findings come after the chunk's others: the same order once sorted.
-            result.findings += [f for s in chunk for f in _check_segment(s, here, glossary)]
+            into.extend(f for s in chunk for f in _check_segment(s, here, glossary))
 
     for task in submitted():
         tasks.append(task)
@@ -348,14 +374,14 @@ def _check_in_worker(job: Job, chunk: list[Segment] | None) -> FileResult:
     return result
 
 
-def _collect(result: FileResult, rules: list[Rule], report: Report) -> None:
+def _collect(result: FileResult, rules: list[Rule], report: Report, found: Sorted) -> None:
     report.files += 1
     if result.error:  # a reader's InputProblems holds one error per bad line
         report.errors.extend(getattr(result.error, "problems", None) or [result.error])
     if result.stamp:
         report.stamps[result.job.path] = result.stamp
     report.segments += result.count
-    report.findings.extend(result.findings)
+    found.extend(result.findings)
     gathering = {rule.code: rule for rule in rules if _gathers(rule)}
     for gathered in result.gathered:  # checked elsewhere: the cross-file rules take it in
         for code, state in gathered.items():

@@ -8,7 +8,7 @@ hook printing text does not pay for the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,22 @@ def _renderer(name: str) -> Renderer:
     return render
 
 
+# Renderers that give their output in chunks, written as made: they may be long.
+Chunks = Callable[[Report, str, bool], Iterator[str]]
+_CHUNKS = {"text": "text_chunks", "concise": "concise_chunks", "json": "json_chunks"}
+_MODULES.update(text_chunks="text", concise_chunks="text", json_chunks="json_format")
+
+
+def chunks(output_format: str, report: Report, version: str, color: bool) -> Iterator[str]:
+    """The output in chunks; for text and concise, the summary line is the last one."""
+    if output_format not in _CHUNKS:
+        yield FORMATS[output_format](report, version, color)
+        return
+    name = _CHUNKS[output_format]
+    made: Chunks = getattr(import_module(f"checker.output.{_MODULES[name]}"), name)
+    yield from made(report, version, color)
+
+
 FORMATS: dict[str, Renderer] = {
     "text": _renderer("render_text"),
     "concise": _renderer("render_concise"),
@@ -66,6 +82,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "FORMATS",
     "Renderer",
+    "chunks",
     "render_concise",
     "render_github",
     "render_gitlab",

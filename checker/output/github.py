@@ -61,6 +61,6 @@ def _input_error(error: GlosscheckError) -> str:
 
 def render_github(report: Report, version: str, color: bool = False) -> str:
     """One workflow command per finding, then one ::error per unreadable input."""
-    lines = [_finding(f) for f in report.findings]
+    lines = [_finding(f) for f in report.each()]
     lines.extend(_input_error(e) for e in report.errors)
     return "".join(line + "\n" for line in lines)

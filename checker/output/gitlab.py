@@ -84,8 +84,9 @@ def gitlab_issues(report: Report) -> list[dict[str, Any]]:
 
     Those still reach stderr, and the exit status says the run failed.
     """
-    fingerprints = _unique_fingerprints(report.findings)
-    issues = [_issue(f, fp) for f, fp in zip(report.findings, fingerprints, strict=True)]
+    findings = list(report.each())
+    fingerprints = _unique_fingerprints(findings)
+    issues = [_issue(f, fp) for f, fp in zip(findings, fingerprints, strict=True)]
     issues.extend(_input_error(e) for e in report.errors if e.path)
     return issues
 

@@ -155,7 +155,7 @@ def sarif_log(report: Report, version: str) -> dict[str, Any]:
         "tool": {"driver": driver},
         "invocations": [_invocation(report)],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, rule_index) for f in report.findings],
+        "results": [_result(f, rule_index) for f in report.each()],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

@@ -16,11 +16,11 @@ def render_statistics(report: Report) -> str:
     come first; columns are aligned so the output reads as a table. Empty
     when there is nothing to count, so scripts can test for output.
     """
-    counts = Counter(f.rule for f in report.findings)
+    counts = Counter(f.rule for f in report.each())
     if not counts:
         return ""
-    names = {f.rule: f.name for f in report.findings}
-    fixable = {f.rule for f in report.findings if f.fixable}
+    names = {f.rule: f.name for f in report.each()}
+    fixable = {f.rule for f in report.each() if f.fixable}
     count_width = len(str(max(counts.values())))
     code_width = max(len(code) for code in counts)
     name_width = max(len(names[code]) for code in counts)

@@ -8,13 +8,15 @@ the flagged part; `--format concise` prints the first lines only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 
 from checker.finding import Finding, Severity
 from checker.output.excerpt import Excerpt, excerpt, source_span, target_span
 from checker.report import Report
 
-__all__ = ["render_concise", "render_text"]
+__all__ = ["concise_chunks", "render_concise", "render_text", "text_chunks"]
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _LABEL = "  {}: "  # "  source: " and "  target: " are equally wide, so carets line up
@@ -23,19 +25,30 @@ _TEXT_WIDTH = 80  # columns of source or target text shown before cutting with "
 
 def render_text(report: Report, version: str, color: bool = False, show_source: bool = True) -> str:
     """Every finding, the source and target under it unless `show_source` is False."""
-    lines = []
-    for f in report.findings:
-        lines.append(_headline(f, color))
-        if show_source:
-            lines.extend(_context(f, color))
-            lines.append("")
-    lines.append(_summary_line(report))
-    return "\n".join(lines) + "\n"
+    return "".join(text_chunks(report, version, color, show_source))
 
 
 def render_concise(report: Report, version: str, color: bool = False) -> str:
     """One line per finding: for scripts, editors' problem matchers and narrow logs."""
     return render_text(report, version, color, show_source=False)
+
+
+def text_chunks(
+    report: Report, version: str, color: bool = False, show_source: bool = True
+) -> Iterator[str]:
+    """`render_text` a finding at a time (written as made: they may be many); the
+    summary line is the last chunk."""
+    for f in report.each():
+        lines = [_headline(f, color)]
+        if show_source:
+            lines.extend(_context(f, color))
+            lines.append("")
+        yield "\n".join(lines) + "\n"
+    yield _summary_line(report) + "\n"
+
+
+def concise_chunks(report: Report, version: str, color: bool = False) -> Iterator[str]:
+    return text_chunks(report, version, color, show_source=False)
 
 
 def _headline(f: Finding, color: bool) -> str:

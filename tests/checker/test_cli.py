@@ -8,10 +8,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 import glossary
 from checker.cli import main
+from checker.report import Sorted
 from glossary.loading import DEFAULT_GLOSSARY
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -183,3 +185,27 @@ def test_machine_formats_through_the_cli() -> None:
     assert out.splitlines()[0].startswith(f"::error file={FAULTY},line=8,col=13,")
     status, out, _ = run("check", "--format", "concise", FAULTY)
     assert out.splitlines()[0].startswith(f"{FAULTY}:8:13: U102 ")
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ("--format", "json"),
+        ("--format", "text"),
+        ("--format", "concise", "-q"),
+        ("--format", "sarif"),
+        ("--format", "gitlab"),
+        ("--format", "github"),
+        ("--statistics",),
+        ("--jobs", "2", "--format", "json"),
+    ],
+)
+def test_findings_written_to_disk_render_as_held(
+    flags: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = [str(FIXTURES), str(Path(__file__).parents[2] / "corpora" / "django" / "conf")]
+    held = run("check", *paths, *flags)
+    monkeypatch.setattr(Sorted, "_HELD", 7)  # many small runs, some blocks of one finding
+    monkeypatch.setattr(Sorted, "_BLOCK", 3)
+    assert run("check", *paths, *flags) == held
+    assert held[1].count("\n") > 5  # enough findings for several runs

@@ -13,7 +13,7 @@ import checker
 from checker import engine
 from checker.config import Config, selected_rules
 from checker.readers import plan, read
-from checker.report import Report
+from checker.report import Report, Sorted
 from checker.rules import RULES, RuleContext, Scan
 from checker.rules.base import Groups
 from glossary.loading import load_default
@@ -125,3 +125,14 @@ def test_groups_kept_on_disk_come_back_in_order_across_batches(
     assert list(groups.multiple()) == [[("path", 0), ("path", 2), ("path", 5)],
                                        [("path", 1), ("path", 4)]]  # fmt: skip
     assert list(pickle.loads(pickle.dumps(groups)).multiple()) == []  # a copy starts empty
+
+
+def test_findings_written_to_disk_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(DJANGO.rglob("*.po"))[:4]
+    held = checker.check(paths)
+    monkeypatch.setattr(Sorted, "_HELD", 5)
+    monkeypatch.setattr(Sorted, "_BLOCK", 2)
+    spilled = checker.check(paths, spill=True)
+    assert spilled.findings == [] and spilled.spilled is not None
+    assert [f.to_json() for f in spilled.each()] == [f.to_json() for f in held.findings]
+    assert spilled.summary() == held.summary() and spilled.count() > 10
