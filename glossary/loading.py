@@ -75,25 +75,32 @@ def _key(name: str) -> _Key | None:
     time resolution keeps the time. A CRC-32 sees every change of up to 32
     bits, and reading and checking a 50 kB glossary takes 0.05 ms.
     """
+    code = _code_version()
+    if code is None:
+        return None
     try:
         data = Path(name).read_bytes()
     except OSError:
         return None
-    return (name, os.path.abspath(name), len(data), zlib.crc32(data), _code_version())
+    return (name, os.path.abspath(name), len(data), zlib.crc32(data), code)
 
 
 @cache
-def _code_version() -> tuple[tuple[str, int, int], ...]:
+def _code_version() -> tuple[tuple[str, int, int], ...] | None:
     """Modification time and size of each module of this package: a new release or
-    an edited parser never reads an entry that an older one wrote."""
+    an edited parser never reads an entry that an older one wrote. None (no cache)
+    where the modules are not files (a zip archive)."""
     here = Path(__file__).parent
     found = []
-    for folder in (here, here / "formats"):
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.endswith(".py"):
-                    status = entry.stat()
-                    found.append((entry.path, status.st_mtime_ns, status.st_size))
+    try:
+        for folder in (here, here / "formats"):
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".py"):
+                        status = entry.stat()
+                        found.append((entry.path, status.st_mtime_ns, status.st_size))
+    except OSError:
+        return None
     return tuple(sorted(found))
 
 

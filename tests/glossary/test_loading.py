@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary import Glossary, GlossaryError, formats, load
+from glossary import Glossary, GlossaryError, formats, load, loading
 from glossary.loading import load_default
 
 TERMS = "zh\ten\tnote\n刷新\trefresh\tUI\n通义实验室\tTongyi Lab\t\n"
@@ -92,6 +92,16 @@ def test_other_formats_and_missing_files_are_not_cached(tmp_path: Path, cache: P
     assert len(load(path)) == 1
     with pytest.raises(GlossaryError, match="cannot read"):
         load(tmp_path / "missing.tsv")
+    assert not list(cache.glob("glossary-*"))
+
+
+def test_no_cache_where_the_code_is_not_in_files(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "_code_version", lambda: None)  # a zip archive
+    path = tmp_path / "terms.tsv"
+    path.write_text(TERMS, encoding="utf-8")
+    assert len(load(path)) == 2
     assert not list(cache.glob("glossary-*"))
 
 
