@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Iterator, Mapping
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, overload
+from typing import IO, Any, ClassVar, Generic, NamedTuple, TypeVar, overload
 
 from checker.finding import Finding, Fix, Severity, TermInfo
 from checker.segment import Segment
@@ -53,66 +54,78 @@ def place_of(segment: Segment, span: tuple[int, int] | None = None) -> Place:
 class Groups:
     """What a rule reporting at `finish` keeps of each segment: items by key, on disk.
 
-    A temporary SQLite database, not dicts of lists in memory: the places of
-    a million segments would take gigabytes (issue 7). Rows are written in
-    batches, in the order added. `multiple` gives back only the groups whose
-    items have two different variants: the others cannot be reported.
-    A copy sent to another process starts empty (workers gather afresh).
+    A temporary file, not dicts of lists in memory: the places of a million
+    segments would take gigabytes (issue 7). Rows are written in batches,
+    each spread over `_PARTS` parts by the hash of its key, so that a group
+    lies in one part and `multiple` reads one part at a time. It gives back
+    only the groups whose items have two different variants: the others
+    cannot be reported. A copy sent to another process starts empty.
     """
 
-    _BATCH = 5_000  # rows kept in memory before they are written
+    _BATCH = 5_000  # rows held before they are written
+    _PARTS = 256  # what `multiple` holds at once: a 256th of the rows
 
     def __init__(self) -> None:
-        self._rows: list[tuple[str, str, bytes]] = []
-        self._db: Any = None  # a sqlite3.Connection, opened when the first batch is written
+        self._rows: list[tuple[str, str, tuple[Any, ...]]] = []
+        self._parts: list[list[tuple[int, int]]] = [[] for _ in range(self._PARTS)]  # blocks
+        self._file: IO[bytes] | None = None
+        self._count = 0  # rows written: the next row's number
 
     def add(self, key: str, variant: str, item: tuple[Any, ...]) -> None:
         """An item (strings and numbers) of group `key`, differing from others by `variant`."""
-        self._rows.append((key, variant, marshal.dumps(item)))
+        self._rows.append((key, variant, item))
         if len(self._rows) >= self._BATCH:
             self._write()
 
-    def rows(self) -> list[tuple[str, str, bytes]]:
+    def rows(self) -> list[tuple[str, str, tuple[Any, ...]]]:
         """Every row in order: what `Rule.gathered` sends to the process that finishes."""
         self._write()
-        return list(self._database().execute("SELECT key, variant, item FROM seen ORDER BY rowid"))
+        ordered = sorted(self._read(range(self._PARTS)))  # by number
+        return [(key, variant, item) for _, key, variant, item in ordered]
 
-    def extend(self, rows: list[tuple[str, str, bytes]]) -> None:
+    def extend(self, rows: list[tuple[str, str, tuple[Any, ...]]]) -> None:
         """Rows from `rows` of another process, after those added here."""
-        self._write()
-        self._rows = rows
-        self._write()
+        for row in rows:
+            self.add(*row)
 
     def multiple(self) -> Iterator[list[tuple[Any, ...]]]:
         """The items of each group that has two variants or more, in the order added;
         groups in the order of their first item."""
         self._write()
-        query = (
-            "SELECT key, item FROM seen WHERE key IN (SELECT key FROM seen GROUP BY key"
-            " HAVING min(variant) <> max(variant)) ORDER BY rowid"
-        )
-        groups: dict[str, list[tuple[Any, ...]]] = {}
-        for key, item in self._database().execute(query):
-            groups.setdefault(key, []).append(marshal.loads(item))
-        yield from groups.values()
+        found = []
+        for part in range(self._PARTS):
+            groups: dict[str, list[tuple[int, str, tuple[Any, ...]]]] = {}
+            for number, key, variant, item in self._read([part]):
+                groups.setdefault(key, []).append((number, variant, item))
+            found += [g for g in groups.values() if any(v != g[0][1] for _, v, _ in g)]
+        for group in sorted(found):  # by the first row's number
+            yield [item for _, _, item in group]
 
     def _write(self) -> None:
-        if self._rows:
-            self._database().executemany("INSERT INTO seen VALUES (?, ?, ?)", self._rows)
-            self._rows = []
+        if not self._rows:
+            return
+        parts: list[list[tuple[Any, ...]]] = [[] for _ in range(self._PARTS)]
+        for number, row in enumerate(self._rows, self._count):
+            parts[hash(row[0]) % self._PARTS].append((number, *row))
+        self._count += len(self._rows)
+        self._rows = []
+        self._file = self._file or tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
+        self._file.seek(0, 2)
+        for blocks, part in zip(self._parts, parts, strict=True):
+            if part:
+                block = marshal.dumps(part)
+                blocks.append((self._file.tell(), len(block)))
+                self._file.write(block)
 
-    def _database(self) -> Any:
-        if self._db is None:
-            import sqlite3  # only rules that report at finish need it
-
-            self._db = sqlite3.connect("")  # "": a private file, deleted when closed
-            for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE"):
-                self._db.execute(f"PRAGMA {pragma}")  # scratch: nothing to recover or share
-            self._db.execute("CREATE TABLE seen (key TEXT, variant TEXT, item BLOB)")
-        return self._db
+    def _read(self, parts: Iterable[int]) -> Iterator[tuple[Any, ...]]:
+        for part in parts:
+            for offset, size in self._parts[part]:
+                assert self._file is not None
+                self._file.seek(offset)
+                yield from marshal.loads(self._file.read(size))
 
     def __reduce__(self) -> tuple[type[Groups], tuple[()]]:
-        return Groups, ()  # a connection does not travel: the copy starts empty
+        return Groups, ()  # what it wrote stays here: the copy starts empty
 
 
 _T = TypeVar("_T")
