@@ -7,6 +7,7 @@ matcher treats as code, a tag or a URL is what these rules compare.
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from checker.tokens import Token
@@ -33,7 +34,6 @@ _LANGUAGE_CODES = (
     "ro ru sk sl sr sv th tr uk vi zh"
 )
 _LANGUAGES = frozenset(_LANGUAGE_CODES.split())
-_LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:[-_][a-z]{2,4}){0,2}", re.IGNORECASE)
 # What every URL and e-mail address of `protected_spans` holds.
 _MAYBE_ADDRESS = re.compile(r"://|@|(?i:www)\.")
 _LANGUAGE_QUERY = re.compile(r"\b(?:lang|hl|locale|language)=[^&#]*&?", re.IGNORECASE)
@@ -153,6 +153,11 @@ def language_neutral(key: str) -> str:
     return _LANGUAGE_QUERY.sub("", neutral).rstrip("?&")
 
 
+@cache  # compiled for the first URL that F104 compares: few texts have one
+def _language_tag() -> re.Pattern[str]:
+    return re.compile(r"([a-z]{2})(?:[-_][a-z]{2,4}){0,2}", re.IGNORECASE)
+
+
 def _is_language(segment: str) -> bool:
-    m = _LANGUAGE_TAG.fullmatch(segment)
+    m = _language_tag().fullmatch(segment)
     return m is not None and m.group(1).lower() in _LANGUAGES

@@ -277,7 +277,6 @@ def _chinese_fix(text: str, i: int, flagged: set[int]) -> Fix:
 # ---- P102: Chinese marks in English text -------------------------------------------
 
 _SINGLE_FULL = "".join(sorted(k for k in FULL_TO_HALF if len(k) == 1))
-_FULL_MARK = re.compile(f"……+|——+|[{re.escape(_SINGLE_FULL)}]")
 _WIDE_PUNCT = frozenset(_SINGLE_FULL) | frozenset("“”‘’…—")
 _SPACE_AFTER = frozenset(",.?!:;")
 _OPEN_ASCII = frozenset("([{“‘")
@@ -314,7 +313,17 @@ def _neighbours(plain: str) -> tuple[array[int], array[int]]:
 
 
 _FULL_PAIRS = {"（": "）", "【": "】", "「": "」", "『": "』", "《": "》", "〈": "〉", "〔": "〕"}
-_FULL_BRACKET = re.compile(f"[{''.join(_FULL_PAIRS)}{''.join(_FULL_PAIRS.values())}]")
+
+
+# P102's patterns read English targets only: compiled when the first one comes.
+@cache
+def _full_mark() -> re.Pattern[str]:
+    return re.compile(f"……+|——+|[{re.escape(_SINGLE_FULL)}]")
+
+
+@cache
+def _full_bracket() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(_FULL_PAIRS)}{''.join(_FULL_PAIRS.values())}]")
 
 
 def _chinese_brackets(plain: str) -> set[int]:
@@ -326,7 +335,7 @@ def _chinese_brackets(plain: str) -> set[int]:
     closers = {close: open_ for open_, close in _FULL_PAIRS.items()}
     found: set[int] = set()
     stack: list[int] = []
-    for m in _FULL_BRACKET.finditer(plain):
+    for m in _full_bracket().finditer(plain):
         i, char = m.start(), m.group()
         if char in _FULL_PAIRS:
             stack.append(i)
@@ -344,12 +353,12 @@ def fullwidth_marks(text: str) -> list[WrongMark]:
     Marks next to Han text are skipped, brackets in pairs: that Chinese text
     is a leftover (U102) and its punctuation goes with it.
     """
-    if not _FULL_MARK.search(text):
+    if not _full_mark().search(text):
         return []  # most English texts
     plain = _protected_plain(text)
     chinese = _chinese_brackets(plain)
     result = []
-    for m in _FULL_MARK.finditer(plain):
+    for m in _full_mark().finditer(plain):
         if m.start() in chinese or _near_han(plain, m.start(), m.end()):
             continue
         replacement = FULL_TO_HALF[m.group()[:2] if len(m.group()) > 1 else m.group()]
