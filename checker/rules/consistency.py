@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from checker.finding import Finding, Severity
 from checker.rules.base import Groups, Place, Rule, RuleContext, Scan, register
 from checker.segment import Segment
+from glossary.model import Status
 from glossary.text import has_han
 
 
@@ -22,11 +23,13 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def _singular(text: str) -> str:
-    """English compared in the singular, without final punctuation: "Users:" = "user";
-    a single word by its word family: "Deletion" = "delete".
+    """English compared in the singular, without final punctuation, as a bag of
+    words: "Users:" = "user", "Password reset" = "Reset password"; a single word by
+    its word family: "Deletion" = "delete".
 
     Chinese has neither plural nor parts of speech, so "user" and "users" sharing
-    用户, "Delete" and "Deletion" sharing 删除 are expected.
+    用户, "Delete" and "Deletion" sharing 删除 are expected; nor does its word
+    order follow the English one (重置密码 serves both orders).
     """
     from glossary.english import singular, word_family
 
@@ -34,7 +37,8 @@ def _singular(text: str) -> str:
     if words.isascii() and words.isalpha():  # one word: "Deletion" = "Delete" (删除)
         family = word_family(words)
         return min(family) if words in family else words
-    return words
+    # The same words in another order: "Password reset" = "Reset password" (重置密码)
+    return " ".join(sorted(words.split(" ")))
 
 
 class _Seen(NamedTuple):
@@ -102,10 +106,39 @@ class _Grouping(Rule):
                 f'"{first[v].text}" {n}× (first at {first[v].place.path}:{first[v].place.line})'
                 for v, n in counts.most_common()
             )
+            usual = first[majority].place
             for x in seen:
-                if self.same(x.text) != majority and not self.abbreviates(x.text, majority):
-                    message = self.describe(x.text, first[majority].text, tally)
-                    yield self.finding_at(x.place, message, detail=x.text)
+                if self.same(x.text) == majority or self.abbreviates(x.text, majority):
+                    continue
+                if self._term_pair(x.place) and self._term_pair(usual):
+                    continue  # both are glossary renderings (Remove, Delete → 删除)
+                message = self.describe(x.text, first[majority].text, tally)
+                yield self.finding_at(x.place, message, detail=x.text)
+
+    def _term_pair(self, place: Place) -> bool:
+        """The whole source is a glossary term and the whole target one of its allowed
+        renderings: the glossary says so, and T103 judges the term's consistency."""
+        source, target = _bare(place.source), _bare(place.target)
+        source_lang, target_lang = ("zh", "en") if has_han(source) else ("en", "zh")
+        glossary = self.context.glossary
+        whole = (0, len(source))
+        senses = {
+            id(m.concept)
+            for m in glossary.index(source_lang).find_all(source)
+            if (m.start, m.end) == whole
+        }
+        found = glossary.index(target_lang).find_all(target, any_case=True, chinese_words=False)
+        return any(
+            (m.start, m.end) == (0, len(target))
+            and id(m.concept) in senses
+            and m.form.status is not Status.FORBIDDEN
+            for m in found
+        )
+
+
+def _bare(text: str) -> str:
+    """`text` without surrounding spaces and final punctuation ("Delete:" → "Delete")."""
+    return text.strip().rstrip(".:!?…。：！？").strip()
 
 
 def _context(s: Segment) -> str:
@@ -122,8 +155,11 @@ class InconsistentTranslation(_Grouping):
     Identical sources (ignoring spacing and letter case; a PO context or a
     plural form keeps entries apart) should read the same in the
     translation. English translations of one Chinese text may differ in
-    number, case, final colon or abbreviation (用户 → user, Users:; 星期一 →
-    Monday, Mon). Reported at each minority translation, naming the majority.
+    number, case, final colon, abbreviation or word order (用户 → user,
+    Users:; 星期一 → Monday, Mon; 重置密码 → Reset password, Password reset).
+    Renderings the glossary allows for a source that is one glossary term
+    are T103's to judge (删除 → Delete, Remove). Reported at each minority
+    translation, naming the majority.
 
     Okay: 保存 / 保存 → Save / Save
     C101: 保存 / 保存 → Save / Keep
@@ -148,7 +184,10 @@ class InconsistentSource(_Grouping):
     """Different source texts share one translation.
 
     Usually harmless (synonyms), sometimes a sign that one of them was
-    copied from the wrong entry; reported at info for a reviewer.
+    copied from the wrong entry; reported at info for a reviewer. Not
+    reported where each source is a glossary term that allows the shared
+    translation (Remove, Delete → 删除), nor for the same English words in
+    another order.
 
     Okay: 保存 / 删除 → Save / Delete
     C102: 保存 / 删除 → Save / Save

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import glossary
+from checker import Config, Finding, Segment, check
 from tests.checker.rules.conftest import Run, segment
 
 
@@ -68,3 +72,37 @@ class TestInconsistentSource:
             segment("Mon", "星期一", "en-zh"),
         ]
         assert run("C102", *segs) == []
+
+
+class TestWhatTheGlossaryAndWordOrderAllow:
+    def test_renderings_the_glossary_allows_are_not_reported(self, tmp_path: Path) -> None:
+        path = tmp_path / "g.tsv"
+        path.write_text("zh\ten\n删除\tdelete\n移除|删除\tremove\n", encoding="utf-8")
+        terms = glossary.load(path)
+        forward = [segment("Delete", "删除", "en-zh"), segment("Delete:", "删除", "en-zh"),
+                   segment("Remove", "删除", "en-zh")]  # fmt: skip
+        backward = [segment("删除", "Delete"), segment("删除", "Delete"), segment("删除", "Remove")]
+        assert _findings("C102", terms, *forward) == []
+        assert _findings("C101", terms, *backward) == []
+        # not a glossary rendering: still reported
+        (f,) = _findings("C102", terms, *forward, segment("Erase", "删除", "en-zh"))
+        assert '"Erase"' in f.message
+
+    def test_the_same_english_words_in_another_order_are_one_text(self, run: Run) -> None:
+        forward = [segment("Reset password", "重置密码", "en-zh"),
+                   segment("Password reset", "重置密码", "en-zh")]  # fmt: skip
+        assert run("C102", *forward) == []
+        assert (
+            run(
+                "C101", segment("重置密码", "Reset password"), segment("重置密码", "Password reset")
+            )
+            == []
+        )
+        (f,) = run(
+            "C101", segment("重置密码", "Reset password"), segment("重置密码", "Reset the password")
+        )
+        assert f.target == "Reset the password"
+
+
+def _findings(code: str, terms: glossary.Glossary, *segments: Segment) -> list[Finding]:
+    return check(segments, glossary=terms, config=Config(select=(code,))).findings
