@@ -136,7 +136,10 @@ class SourceLeftover(Rule):
 
     def _english_left(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        text = _without_code(_unquoted(_dnt_masked(scan, _prose_words(s.target), "zh")))
+        text = _prose_words(s.target)
+        if not _LATIN_WORD.search(text):
+            return  # most Chinese translations: no English word to look at
+        text = _without_code(_unquoted(_dnt_masked(scan, text, "zh")))
         source_words = _source_words(s) if not s.target_only else None
         if source_words is not None:  # a value or key quoted in the source stays as it is
             literals = _literals(s.source)
