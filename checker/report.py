@@ -31,7 +31,7 @@ class Sorted:
     `prepare` (the configuration's ignores and severities) runs on each batch.
     """
 
-    _HELD = 20_000
+    _HELD = 10_000  # some 10 MB
     _BLOCK = 500  # findings a pickle: what a run holds in memory while it is read
 
     def __init__(self, prepare: Callable[[list[Finding]], list[Finding]], spill: bool) -> None:

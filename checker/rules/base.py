@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import IO, Any, ClassVar, Generic, NamedTuple, TypeVar, overload
@@ -67,7 +68,7 @@ class Groups:
 
     def __init__(self) -> None:
         self._rows: list[tuple[str, str, tuple[Any, ...]]] = []
-        self._parts: list[list[tuple[int, int]]] = [[] for _ in range(self._PARTS)]  # blocks
+        self._batches: list[array[int]] = []  # each written batch: where its parts start
         self._file: IO[bytes] | None = None
         self._count = 0  # rows written: the next row's number
 
@@ -92,14 +93,21 @@ class Groups:
         """The items of each group that has two variants or more, in the order added;
         groups in the order of their first item."""
         self._write()
-        found = []
-        for part in range(self._PARTS):
-            groups: dict[str, list[tuple[int, str, tuple[Any, ...]]]] = {}
-            for number, key, variant, item in self._read([part]):
-                groups.setdefault(key, []).append((number, variant, item))
-            found += [g for g in groups.values() if any(v != g[0][1] for _, v, _ in g)]
-        for group in sorted(found):  # by the first row's number
-            yield [item for _, _, item in group]
+        # Each such group is written again, whole; then they are read back in order.
+        found: list[tuple[int, int, int]] = []  # (first row's number, offset, size)
+        with tempfile.TemporaryFile() as kept:
+            for part in range(self._PARTS):
+                groups: dict[str, list[tuple[int, str, tuple[Any, ...]]]] = {}
+                for number, key, variant, item in self._read([part]):
+                    groups.setdefault(key, []).append((number, variant, item))
+                for g in groups.values():
+                    if any(v != g[0][1] for _, v, _ in g):
+                        block = marshal.dumps([item for _, _, item in g])
+                        found.append((g[0][0], kept.tell(), len(block)))
+                        kept.write(block)
+            for _, offset, size in sorted(found):
+                kept.seek(offset)
+                yield marshal.loads(kept.read(size))
 
     def _write(self) -> None:
         if not self._rows:
@@ -111,18 +119,18 @@ class Groups:
         self._rows = []
         self._file = self._file or tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
         self._file.seek(0, 2)
-        for blocks, part in zip(self._parts, parts, strict=True):
-            if part:
-                block = marshal.dumps(part)
-                blocks.append((self._file.tell(), len(block)))
-                self._file.write(block)
+        starts = array("q", [self._file.tell()])
+        for part in parts:
+            starts.append(starts[-1] + self._file.write(marshal.dumps(part) if part else b""))
+        self._batches.append(starts)
 
     def _read(self, parts: Iterable[int]) -> Iterator[tuple[Any, ...]]:
         for part in parts:
-            for offset, size in self._parts[part]:
-                assert self._file is not None
-                self._file.seek(offset)
-                yield from marshal.loads(self._file.read(size))
+            for starts in self._batches:
+                if starts[part + 1] > starts[part]:
+                    assert self._file is not None
+                    self._file.seek(starts[part])
+                    yield from marshal.loads(self._file.read(starts[part + 1] - starts[part]))
 
     def __reduce__(self) -> tuple[type[Groups], tuple[()]]:
         return Groups, ()  # what it wrote stays here: the copy starts empty
