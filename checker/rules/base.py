@@ -80,6 +80,8 @@ class Groups:
 
     def rows(self) -> list[tuple[str, str, tuple[Any, ...]]]:
         """Every row in order: what `Rule.gathered` sends to the process that finishes."""
+        if not self._batches:
+            return list(self._rows)  # a small file or a chunk: nothing written
         self._write()
         ordered = sorted(self._read(range(self._PARTS)))  # by number
         return [(key, variant, item) for _, key, variant, item in ordered]
@@ -89,25 +91,46 @@ class Groups:
         for row in rows:
             self.add(*row)
 
-    def multiple(self) -> Iterator[list[tuple[Any, ...]]]:
-        """The items of each group that has two variants or more, in the order added;
-        groups in the order of their first item."""
+    def multiple(self) -> Iterator[Group]:
+        """Each group that has two variants or more, in the order of its first item.
+
+        A part is read twice: to count the variants of its groups, then to
+        write again those with several, items in blocks (a group may be a
+        tenth of the rows) after counts and first items; they are read back
+        one at a time. Held meanwhile: three numbers a group.
+        """
         self._write()
-        # Each such group is written again, whole; then they are read back in order.
-        found: list[tuple[int, int, int]] = []  # (first row's number, offset, size)
+        found = array("q")  # (first row's number, offset, size) of each group written
         with tempfile.TemporaryFile() as kept:
+
+            def write(value: Any) -> tuple[int, int]:
+                block = marshal.dumps(value)
+                return kept.tell(), kept.write(block)
+
             for part in range(self._PARTS):
-                groups: dict[str, list[tuple[int, str, tuple[Any, ...]]]] = {}
+                seen: dict[str, tuple[int, dict[str, int], dict[str, Any]]] = {}
                 for number, key, variant, item in self._read([part]):
-                    groups.setdefault(key, []).append((number, variant, item))
-                for g in groups.values():
-                    if any(v != g[0][1] for _, v, _ in g):
-                        block = marshal.dumps([item for _, _, item in g])
-                        found.append((g[0][0], kept.tell(), len(block)))
-                        kept.write(block)
-            for _, offset, size in sorted(found):
-                kept.seek(offset)
-                yield marshal.loads(kept.read(size))
+                    if key not in seen:
+                        seen[key] = (number, {}, {})
+                    _, counts, first = seen[key]
+                    counts[variant] = counts.get(variant, 0) + 1
+                    first.setdefault(variant, item)
+                several = {key: entry for key, entry in seen.items() if len(entry[1]) > 1}
+                held: dict[str, list[tuple[Any, ...]]] = {key: [] for key in several}
+                blocks: dict[str, list[tuple[int, int]]] = {key: [] for key in several}
+                for _, key, _, item in self._read([part] if several else []):
+                    if key in several:
+                        held[key].append(item)
+                        if len(held[key]) == Group.BLOCK:
+                            blocks[key].append(write(held[key]))
+                            held[key] = []
+                for key, (number, counts, first) in several.items():
+                    if held[key]:
+                        blocks[key].append(write(held[key]))
+                    found.extend((number, *write((counts, first, blocks[key]))))
+            for i in sorted(range(0, len(found), 3), key=found.__getitem__):
+                kept.seek(found[i + 1])
+                yield Group(kept, *marshal.loads(kept.read(found[i + 2])))
 
     def _write(self) -> None:
         if not self._rows:
@@ -134,6 +157,30 @@ class Groups:
 
     def __reduce__(self) -> tuple[type[Groups], tuple[()]]:
         return Groups, ()  # what it wrote stays here: the copy starts empty
+
+
+class Group:
+    """A group of `Groups.multiple`: each variant's count and first item, in the order
+    of first use; iterated, its items in order, read from disk (before the next group)."""
+
+    BLOCK = 1_000  # items a block
+
+    def __init__(
+        self,
+        file: IO[bytes],
+        counts: dict[str, int],
+        first: dict[str, tuple[Any, ...]],
+        blocks: list[tuple[int, int]],
+    ) -> None:
+        self.counts = counts
+        self.first = first
+        self._file = file
+        self._blocks = blocks  # (offset, size)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        for offset, size in self._blocks:
+            self._file.seek(offset)
+            yield from marshal.loads(self._file.read(size))
 
 
 _T = TypeVar("_T")

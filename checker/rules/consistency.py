@@ -92,22 +92,23 @@ class _Grouping(Rule):
         self._groups.extend(gathered["rows"])
 
     def finish(self) -> Iterator[Finding]:
-        for items in self._groups.multiple():  # most groups have one variant: not read back
-            places = [Place(*item) for item in items]
-            seen = [_Seen(place, self.varying(place)) for place in places]
-            counts = Counter(self.same(x.text) for x in seen)
+        for group in self._groups.multiple():  # most groups have one variant: not read back
+            counts: Counter[str] = Counter()
+            first: dict[str, _Seen] = {}
+            for text, n in group.counts.items():  # in order of first use, like the segments
+                counts[self.same(text)] += n
+                first.setdefault(self.same(text), _Seen(Place(*group.first[text]), text))
             if len(counts) < 2:
                 continue
             majority = counts.most_common(1)[0][0]
-            first: dict[str, _Seen] = {}
-            for x in seen:
-                first.setdefault(self.same(x.text), x)
             tally = "; ".join(
                 f'"{first[v].text}" {n}× (first at {first[v].place.path}:{first[v].place.line})'
                 for v, n in counts.most_common()
             )
             usual = first[majority].place
-            for x in seen:
+            for item in group:  # read from disk: a group may be big
+                place = Place(*item)
+                x = _Seen(place, self.varying(place))
                 if self.same(x.text) == majority or self.abbreviates(x.text, majority):
                     continue
                 if self._term_pair(x.place) and self._term_pair(usual):

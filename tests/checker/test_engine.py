@@ -15,7 +15,7 @@ from checker.config import Config, selected_rules
 from checker.readers import plan, read
 from checker.report import Report, Sorted
 from checker.rules import RULES, RuleContext, Scan
-from checker.rules.base import Groups
+from checker.rules.base import Group, Groups
 from checker.segment import Segment
 from glossary.loading import load_default
 
@@ -124,12 +124,18 @@ def test_groups_kept_on_disk_come_back_in_order_across_batches(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(Groups, "_BATCH", 3)  # several batches written, some rows still held
+    monkeypatch.setattr(Group, "BLOCK", 2)  # a group read back from several blocks
     groups, later = Groups(), Groups()
-    for n, (key, variant) in enumerate(["aX", "bX", "aX", "cX", "bY", "aZ", "dX", "dX"]):
+    rows = ["aX", "bX", "aX", "cX", "bY", "aZ", "dX", "dX", "aX", "aX"]
+    for n, (key, variant) in enumerate(rows):
         (groups if n < 5 else later).add(key, variant, ("path", n))
     groups.extend(pickle.loads(pickle.dumps(later.rows())))  # as a worker sends them
-    assert list(groups.multiple()) == [[("path", 0), ("path", 2), ("path", 5)],
-                                       [("path", 1), ("path", 4)]]  # fmt: skip
+    found = [(g.counts, g.first, list(g), list(g)) for g in groups.multiple()]
+    a, b = [("path", n) for n in (0, 2, 5, 8, 9)], [("path", 1), ("path", 4)]
+    assert found == [  # groups by first row, variants by first use, items read twice alike
+        ({"X": 4, "Z": 1}, {"X": ("path", 0), "Z": ("path", 5)}, a, a),
+        ({"X": 1, "Y": 1}, {"X": ("path", 1), "Y": ("path", 4)}, b, b),
+    ]
     assert list(pickle.loads(pickle.dumps(groups)).multiple()) == []  # a copy starts empty
 
 
