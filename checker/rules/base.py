@@ -64,7 +64,7 @@ class Groups:
     """
 
     _BATCH = 5_000  # rows held before they are written
-    _PARTS = 256  # what `multiple` holds at once: a 256th of the rows
+    _PARTS = 256  # `multiple` counts one part at a time: a 256th of the keys
 
     def __init__(self) -> None:
         self._rows: list[tuple[str, str, tuple[Any, ...]]] = []
