@@ -45,14 +45,19 @@ _TABLE_VERSION = 2
 def _words() -> WordTable:
     """Inflections of each word, kept between runs: loading lemminflect's tables
     costs about half a second, more than a whole pre-commit check of one file.
-    Opened on first use: looking up lemminflect's version costs time at import."""
-    from importlib.metadata import PackageNotFoundError, version
+    The file is named after the lemminflect installed (its module file's time and
+    size: another install is another table), found without importlib.metadata,
+    which costs a pre-commit hook 15-20 ms of imports."""
+    import os
+    from importlib.util import find_spec
 
+    spec = find_spec("lemminflect")
     try:
-        lemminflect = version("lemminflect")
-    except PackageNotFoundError:  # pragma: no cover - lemminflect is a dependency
-        lemminflect = "unknown"
-    return WordTable(f"inflections-{lemminflect}-{_TABLE_VERSION}.json")
+        status = os.stat(spec.origin) if spec and spec.origin else None
+    except OSError:  # pragma: no cover - lemminflect is a dependency
+        status = None
+    stamp = f"{status.st_mtime_ns}-{status.st_size}" if status else "unknown"
+    return WordTable(f"inflections-{stamp}-{_TABLE_VERSION}.json")
 
 
 @cache

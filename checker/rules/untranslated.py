@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from checker.finding import Finding, Severity
 from checker.rules.base import Rule, Scan, quoted, register
@@ -12,9 +13,15 @@ from glossary.english import is_word, singular
 from glossary.model import Concept
 from glossary.text import HAN_CLASS, blank_out, has_han, mask, prose, protected_spans
 
-# A run of English words: letters, inner apostrophes and hyphens, spaces between.
+
 # Han text, with the Chinese punctuation and spaces inside it: one leftover, one finding.
-_HAN_TEXT = re.compile(f"[{HAN_CLASS}]+(?:[\\s\u3000-\u303f\uff00-\uffef]*[{HAN_CLASS}]+)*")
+# Compiled on first use: an en→zh check never needs it, and the Han class is slow to compile.
+@cache
+def _han_text() -> re.Pattern[str]:
+    return re.compile(f"[{HAN_CLASS}]+(?:[\\s\u3000-\u303f\uff00-\uffef]*[{HAN_CLASS}]+)*")
+
+
+# A run of English words: letters, inner apostrophes and hyphens, spaces between.
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Text between a pair of quotes: cited as it is when it holds a name ('Referer header').
 _QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』")
@@ -122,7 +129,7 @@ class SourceLeftover(Rule):
 
     def _han_left(self, scan: Scan) -> Iterator[Finding]:
         s = scan.segment
-        for run in _HAN_TEXT.finditer(prose(s.target)):
+        for run in _han_text().finditer(prose(s.target)):
             terms = scan.glossary.index("zh").find_all(run.group())
             hint = _translations([m.concept for m in terms], "en")
             message = f'Chinese text "{run.group()}" left in the English translation'
