@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshal
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import IO, Any, ClassVar, Generic, NamedTuple, TypeVar, overload
 
@@ -83,8 +83,9 @@ class Groups:
         if not self._batches:
             return list(self._rows)  # a small file or a chunk: nothing written
         self._write()
-        ordered = sorted(self._read(range(self._PARTS)))  # by number
-        return [(key, variant, item) for _, key, variant, item in ordered]
+        read = (row for part in range(self._PARTS) for row in self._read(part, items=True))
+        ordered = sorted(read, key=lambda row: row[2])  # by number
+        return [(key, variant, item) for key, variant, _, item in ordered]
 
     def extend(self, rows: list[tuple[str, str, tuple[Any, ...]]]) -> None:
         """Rows from `rows` of another process, after those added here."""
@@ -94,10 +95,10 @@ class Groups:
     def multiple(self) -> Iterator[Group]:
         """Each group that has two variants or more, in the order of its first item.
 
-        A part is read twice: to count the variants of its groups, then to
-        write again those with several, items in blocks (a group may be a
-        tenth of the rows) after counts and first items; they are read back
-        one at a time. Held meanwhile: three numbers a group.
+        Each part is read for its keys and variants; the groups with several
+        are read again with their items, and written with their counts and
+        first items, items in blocks (a group may be a tenth of the rows);
+        they are read back one at a time. Held meanwhile: three numbers a group.
         """
         self._write()
         found = array("q")  # (first row's number, offset, size) of each group written
@@ -108,52 +109,69 @@ class Groups:
                 return kept.tell(), kept.write(block)
 
             for part in range(self._PARTS):
-                seen: dict[str, tuple[int, dict[str, int], dict[str, Any]]] = {}
-                for number, key, variant, item in self._read([part]):
-                    if key not in seen:
-                        seen[key] = (number, {}, {})
-                    _, counts, first = seen[key]
-                    counts[variant] = counts.get(variant, 0) + 1
-                    first.setdefault(variant, item)
-                several = {key: entry for key, entry in seen.items() if len(entry[1]) > 1}
+                first_variant: dict[str, str] = {}
+                rows = self._read(part, items=False)
+                several = {k for k, v in rows if first_variant.setdefault(k, v) != v}
+                groups: dict[str, tuple[int, dict[str, int], dict[str, Any], list[Any]]] = {}
                 held: dict[str, list[tuple[Any, ...]]] = {key: [] for key in several}
-                blocks: dict[str, list[tuple[int, int]]] = {key: [] for key in several}
-                for _, key, _, item in self._read([part] if several else []):
+                for key, variant, number, item in self._read(part, items=True) if several else ():
                     if key in several:
+                        if key not in groups:
+                            groups[key] = (number, {}, {}, [])
+                        _, counts, first, blocks = groups[key]
+                        counts[variant] = counts.get(variant, 0) + 1
+                        first.setdefault(variant, item)
                         held[key].append(item)
                         if len(held[key]) == Group.BLOCK:
-                            blocks[key].append(write(held[key]))
+                            blocks.append(write(held[key]))
                             held[key] = []
-                for key, (number, counts, first) in several.items():
+                for key, (number, counts, first, blocks) in groups.items():
                     if held[key]:
-                        blocks[key].append(write(held[key]))
-                    found.extend((number, *write((counts, first, blocks[key]))))
+                        blocks.append(write(held[key]))
+                    found.extend((number, *write((counts, first, blocks))))
             for i in sorted(range(0, len(found), 3), key=found.__getitem__):
                 kept.seek(found[i + 1])
                 yield Group(kept, *marshal.loads(kept.read(found[i + 2])))
 
     def _write(self) -> None:
+        """The held rows as a batch: each part's keys and variants, then its numbered items
+        (`multiple` reads most parts' keys alone)."""
         if not self._rows:
             return
-        parts: list[list[tuple[Any, ...]]] = [[] for _ in range(self._PARTS)]
-        for number, row in enumerate(self._rows, self._count):
-            parts[hash(row[0]) % self._PARTS].append((number, *row))
+        heads: list[list[tuple[str, str]]] = [[] for _ in range(self._PARTS)]
+        bodies: list[list[tuple[int, tuple[Any, ...]]]] = [[] for _ in range(self._PARTS)]
+        for number, (key, variant, item) in enumerate(self._rows, self._count):
+            part = hash(key) % self._PARTS
+            heads[part].append((key, variant))
+            bodies[part].append((number, item))
         self._count += len(self._rows)
         self._rows = []
         self._file = self._file or tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
         self._file.seek(0, 2)
         starts = array("q", [self._file.tell()])
-        for part in parts:
-            starts.append(starts[-1] + self._file.write(marshal.dumps(part) if part else b""))
+        for head, body in zip(heads, bodies, strict=True):
+            for block in (head, body):
+                starts.append(starts[-1] + self._file.write(marshal.dumps(block) if block else b""))
         self._batches.append(starts)
 
-    def _read(self, parts: Iterable[int]) -> Iterator[tuple[Any, ...]]:
-        for part in parts:
-            for starts in self._batches:
-                if starts[part + 1] > starts[part]:
-                    assert self._file is not None
-                    self._file.seek(starts[part])
-                    yield from marshal.loads(self._file.read(starts[part + 1] - starts[part]))
+    def _read(self, part: int, items: bool) -> Iterator[tuple[Any, ...]]:
+        """A part's (key, variant) rows; with `items`, (key, variant, number, item)."""
+        for starts in self._batches:
+            heads = self._load(starts, 2 * part)
+            if not items:
+                yield from heads
+                continue
+            bodies = self._load(starts, 2 * part + 1)
+            for (key, variant), (number, item) in zip(heads, bodies, strict=True):
+                yield key, variant, number, item
+
+    def _load(self, starts: array[int], i: int) -> list[Any]:
+        if starts[i + 1] == starts[i]:
+            return []
+        assert self._file is not None
+        self._file.seek(starts[i])
+        loaded: list[Any] = marshal.loads(self._file.read(starts[i + 1] - starts[i]))
+        return loaded
 
     def __reduce__(self) -> tuple[type[Groups], tuple[()]]:
         return Groups, ()  # what it wrote stays here: the copy starts empty
