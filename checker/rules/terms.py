@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from checker.finding import Finding, Fix, Severity, TermInfo
-from checker.rules.base import Place, Rule, RuleContext, Scan, place_of, quoted, register
+from checker.rules.base import Groups, Place, Rule, RuleContext, Scan, place_of, quoted, register
 from checker.segment import Segment
 from glossary.english import is_word, surface_forms, word_family
 from glossary.matching import Match, fold
@@ -253,8 +253,23 @@ class TermInconsistent(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        # (concept, target language, source form) → its renderings, in reading order
-        self._seen: dict[tuple[Concept, str, str], list[_Rendering]] = defaultdict(list)
+        # (concept, target language, source form) → its renderings, in reading order, on
+        # disk (issue 7). A concept goes by its position in the glossary: the same in
+        # every process.
+        self._seen = Groups()
+        self._positions: dict[int, int] = {}  # id(concept) → position, once asked
+
+    def _position(self, concept: Concept) -> int:
+        if not self._positions:
+            concepts = self.context.glossary.concepts
+            self._positions = {id(c): n for n, c in enumerate(concepts)}
+        return self._positions[id(concept)]
+
+    def gathered(self) -> dict[str, Any]:
+        return {"rows": self._seen.rows()}
+
+    def merge(self, gathered: Mapping[str, Any]) -> None:
+        self._seen.extend(gathered["rows"])
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         if not scan.translated:
@@ -268,28 +283,29 @@ class TermInconsistent(Rule):
             rendering = renderings[0]
             place = place_of(s, (rendering.start, rendering.end))
             source_form = _source_groups(concept, s.source_lang)[match.form.text]
-            key = (concept, s.target_lang, source_form)
-            self._seen[key].append(
-                _Rendering(place, match.text, rendering.text, rendering.form.text)
-            )
+            number, form = self._position(concept), rendering.form.text
+            key = f"{number}\0{s.target_lang}\0{source_form}"
+            item = (number, s.target_lang, *place, match.text, rendering.text, form)
+            self._seen.add(key, form, item)
         return iter(())
 
     def finish(self) -> Iterator[Finding]:
-        for (concept, lang, _), renderings in self._seen.items():
-            counts = Counter(r.form for r in renderings)
+        for seen in self._seen.multiple():  # a term rendered one way is not read back
+            number, lang = next(iter(seen.first.values()))[:2]
+            concept = self.context.glossary.concepts[number]
+            counts = Counter(seen.counts)  # forms in order of first use
             group = _variants(counts, lang)
             if len(set(group.values())) < 2:
                 continue
             majority = _majority(counts, concept.preferred(lang))
-            first_at: dict[str, str] = {}
-            for r in renderings:
-                first_at.setdefault(r.form, f"{r.place.path}:{r.place.line}")
+            first_at = {form: f"{item[2]}:{item[3]}" for form, item in seen.first.items()}
             tally = ", ".join(
                 f'"{form}" {n}× (first at {first_at[form]})' for form, n in counts.most_common()
             )
             head = f'"{concept.label}" is rendered'
             expected = _expected(concept, lang)
-            for r in renderings:
+            for item in seen:  # read from disk: a term may be used a million times
+                r = _Rendering(Place(*item[2:10]), *item[10:])
                 if group[r.form] != group[majority]:
                     yield self.finding_at(
                         r.place,
