@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import marshal
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -100,6 +99,11 @@ class Groups:
         first items, items in blocks (a group may be a tenth of the rows);
         they are read back one at a time. Held meanwhile: three numbers a group.
         """
+        if not self._batches:  # every row still held (a hook's check): no file needed
+            yield from self._multiple_held()
+            return
+        import tempfile  # here: a small check never writes a file
+
         self._write()
         found = array("q")  # (first row's number, offset, size) of each group written
         with tempfile.TemporaryFile() as kept:
@@ -133,6 +137,18 @@ class Groups:
                 kept.seek(found[i + 1])
                 yield Group(kept, *marshal.loads(kept.read(found[i + 2])))
 
+    def _multiple_held(self) -> Iterator[Group]:
+        """`multiple` for rows that were never written: grouped in memory, in order."""
+        groups: dict[str, tuple[dict[str, int], dict[str, tuple[Any, ...]], list[Any]]] = {}
+        for key, variant, item in self._rows:
+            counts, first, items = groups.setdefault(key, ({}, {}, []))
+            counts[variant] = counts.get(variant, 0) + 1
+            first.setdefault(variant, item)
+            items.append(item)
+        for counts, first, items in groups.values():  # in the order of each first item
+            if len(counts) > 1:
+                yield Group(None, counts, first, [], items)
+
     def _write(self) -> None:
         """The held rows as a batch: each part's keys and variants, then its numbered items
         (`multiple` reads most parts' keys alone)."""
@@ -146,7 +162,10 @@ class Groups:
             bodies[part].append((number, item))
         self._count += len(self._rows)
         self._rows = []
-        self._file = self._file or tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
+        if self._file is None:
+            import tempfile  # here: a small check never writes a file
+
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
         self._file.seek(0, 2)
         starts = array("q", [self._file.tell()])
         for head, body in zip(heads, bodies, strict=True):
@@ -185,17 +204,23 @@ class Group:
 
     def __init__(
         self,
-        file: IO[bytes],
+        file: IO[bytes] | None,
         counts: dict[str, int],
         first: dict[str, tuple[Any, ...]],
         blocks: list[tuple[int, int]],
+        items: list[tuple[Any, ...]] | None = None,  # held in memory instead of blocks
     ) -> None:
         self.counts = counts
         self.first = first
         self._file = file
         self._blocks = blocks  # (offset, size)
+        self._items = items
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        if self._items is not None:
+            yield from self._items
+            return
+        assert self._file is not None
         for offset, size in self._blocks:
             self._file.seek(offset)
             yield from marshal.loads(self._file.read(size))

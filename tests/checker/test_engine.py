@@ -120,10 +120,11 @@ def test_every_cross_file_rule_is_known_to_gather() -> None:
     assert {r.code for r in rules if engine._gathers_here(r)} == {"C101", "C102"}
 
 
+@pytest.mark.parametrize("batch", [3, 1_000])  # written in batches, or all held in memory
 def test_groups_kept_on_disk_come_back_in_order_across_batches(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
-    monkeypatch.setattr(Groups, "_BATCH", 3)  # several batches written, some rows still held
+    monkeypatch.setattr(Groups, "_BATCH", batch)  # several batches written, some rows held
     monkeypatch.setattr(Group, "BLOCK", 2)  # a group read back from several blocks
     groups, later = Groups(), Groups()
     rows = ["aX", "bX", "aX", "cX", "bY", "aZ", "dX", "dX", "aX", "aX"]
