@@ -25,6 +25,10 @@ class Segmenter:
         self._words = sorted(set(words))
         self._tokenizer: Any = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without jieba's tokenizer, which is loaded again on first use."""
+        return {"_words": self._words, "_tokenizer": None}
+
     def _load(self) -> Any:
         import jieba
 

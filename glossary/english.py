@@ -44,10 +44,15 @@ _TABLE_VERSION = 2
 @cache
 def _words() -> WordTable:
     """Inflections of each word, kept between runs: loading lemminflect's tables
-    costs about half a second, more than a whole pre-commit check of one file.
-    The file is named after the lemminflect installed (its module file's time and
-    size: another install is another table), found without importlib.metadata,
-    which costs a pre-commit hook 15-20 ms of imports."""
+    costs about half a second, more than a whole pre-commit check of one file."""
+    return WordTable(f"inflections-{inflection_stamp()}-{_TABLE_VERSION}.json")
+
+
+@cache
+def inflection_stamp() -> str:
+    """Which lemminflect is installed: its module file's time and size (another install
+    is another stamp), found without importlib.metadata, which costs a pre-commit
+    hook 15-20 ms of imports. Names what is cached from it."""
     import os
     from importlib.util import find_spec
 
@@ -56,8 +61,7 @@ def _words() -> WordTable:
         status = os.stat(spec.origin) if spec and spec.origin else None
     except OSError:  # pragma: no cover - lemminflect is a dependency
         status = None
-    stamp = f"{status.st_mtime_ns}-{status.st_size}" if status else "unknown"
-    return WordTable(f"inflections-{stamp}-{_TABLE_VERSION}.json")
+    return f"{status.st_mtime_ns}-{status.st_size}" if status else "unknown"
 
 
 @cache

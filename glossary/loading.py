@@ -15,7 +15,8 @@ from functools import cache
 from os import PathLike
 from pathlib import Path
 
-from glossary.model import Glossary
+from glossary.english import inflection_stamp
+from glossary.model import LANGUAGES, Glossary
 
 DEFAULT_GLOSSARY = "default.tsv"
 
@@ -23,8 +24,9 @@ DEFAULT_GLOSSARY = "default.tsv"
 # cache key below sees every change that could change what is read.
 _CACHED_EXTENSIONS = (".tsv", ".csv")
 _CACHE_FILES = 64  # glossary paths share this many cache files: a clash is only a re-read
-# (path as given, absolute path, size and CRC-32 of the file's bytes, _code_version())
-_Key = tuple[str, str, int, int, tuple[tuple[str, int, int], ...]]
+# (path as given, absolute path, size and CRC-32 of the file's bytes, _code_version(),
+# inflection_stamp(): the indexes kept with the glossary hold English inflections)
+_Key = tuple[str, str, int, int, tuple[tuple[str, int, int], ...], str]
 
 
 def load(*paths: str | PathLike[str]) -> Glossary:
@@ -63,6 +65,8 @@ def _read(path: str | PathLike[str]) -> Glossary:
         from glossary import formats
 
         glossary = formats.load(name)  # a file with an error raises: nothing is kept
+        for lang in LANGUAGES:  # kept built: every check needs one or both
+            glossary.index(lang)
         _keep(entry, key, glossary)
     return glossary
 
@@ -82,7 +86,7 @@ def _key(name: str) -> _Key | None:
         data = Path(name).read_bytes()
     except OSError:
         return None
-    return (name, os.path.abspath(name), len(data), zlib.crc32(data), code)
+    return (name, os.path.abspath(name), len(data), zlib.crc32(data), code, inflection_stamp())
 
 
 @cache

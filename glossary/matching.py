@@ -94,6 +94,16 @@ class TermIndex:
         # Several rules ask for the same text's matches: the last answers are kept.
         self._found = lru_cache(maxsize=16)(self._find_all)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (with its glossary, in the glossary cache) without the answers kept."""
+        state = dict(self.__dict__)
+        del state["_found"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._found = lru_cache(maxsize=16)(self._find_all)
+
     def find_all(
         self, text: str, *, any_case: bool = False, chinese_words: bool = True
     ) -> list[Match]:
