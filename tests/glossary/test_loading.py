@@ -45,17 +45,8 @@ def test_a_second_load_reads_the_cache_and_gets_the_same_glossary(
     assert again.concepts == first.concepts and again.name == first.name == "terms"
     assert [c.origin for c in again] == [c.origin for c in first]  # origins are compared apart
     assert again.find("Click refresh", "en")[0].concept.note == "UI"
-
-
-def test_the_cache_keeps_both_indexes_built_and_they_match_alike(
-    tmp_path: Path, cache: Path, parses: list[str]
-) -> None:
-    path = tmp_path / "terms.tsv"
-    path.write_text(TERMS, encoding="utf-8")
-    first = load(path)
-    again = load(path)
-    assert parses == [str(path)] and again is not first
-    assert sorted(again._indexes) == ["en", "zh"]  # read back built, not built again
+    # both term indexes come back built, and match as the freshly built ones do
+    assert sorted(again._indexes) == ["en", "zh"]
     for text, lang in (("我们刷新了通义实验室的纪录", "zh"), ("Tongyi Lab refreshed it", "en")):
         found = [(m.start, m.end, m.concept.label) for m in again.find(text, lang)]
         assert found == [(m.start, m.end, m.concept.label) for m in first.find(text, lang)]
