@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from checker.finding import Finding, Fix, Severity, TermInfo
@@ -54,14 +54,20 @@ def _derivative_in(concept: Concept, target: str, terms: list[Match]) -> bool:
     code, superuser for user. Chinese words serve as verb and noun alike, so 确认 is
     rightly rendered either way. A compound that is another glossary term (username)
     renders that term, not this one."""
-    words = {w.lower() for w in _ENGLISH_WORD.findall(prose(target))}
-    words |= {w[2:] for w in words if w.startswith("un")}
+    words = _english_words(target)
     other_terms = {m.text.lower() for m in terms if m.concept is not concept}
     compounds = words - other_terms
     for form in (f.text.lower() for f in concept.allowed("en") if f.text.isalpha()):
         if words & word_family(form) or any(_compound_of(w, form) for w in compounds):
             return True
     return False
+
+
+@lru_cache(maxsize=8)  # asked for each concept a translation leaves unrendered
+def _english_words(text: str) -> frozenset[str]:
+    """The lower-case words of an English text's prose, and each without an "un-"."""
+    words = {w.lower() for w in _ENGLISH_WORD.findall(prose(text))}
+    return frozenset(words | {w[2:] for w in words if w.startswith("un")})
 
 
 def _compound_of(word: str, part: str) -> bool:
@@ -71,27 +77,6 @@ def _compound_of(word: str, part: str) -> bool:
     if word.startswith(part):
         return is_word(word[len(part) :])
     return word.endswith(part) and is_word(word[: -len(part)])
-
-
-def _senses(match: Match, scan: Scan) -> Iterator[Concept]:
-    """The concept matched, and every other concept whose form the source has at the
-    same place: 确认 is confirm, and also make sure. One sense rendered is enough."""
-    yield match.concept
-    for other in scan.source_terms:
-        if (other.start, other.end) == (
-            match.start,
-            match.end,
-        ) and other.concept is not match.concept:
-            yield other.concept
-
-
-def _rendered(concept: Concept, scan: Scan) -> bool:
-    """The target renders the concept: an allowed form, a forbidden one (T102's to
-    report), or in English a derivative of an allowed word (confirmation)."""
-    if _allowed_in(scan.target_terms, concept) or _forbidden_in(scan.target_terms, concept):
-        return True
-    s = scan.segment
-    return s.target_lang == "en" and _derivative_in(concept, s.target, scan.target_terms)
 
 
 def _used_as_verb(source: str, match: Match, lang: str) -> bool:
@@ -131,21 +116,30 @@ class TermMissing(Rule):
         if not scan.translated:
             return
         s = scan.segment
-        reported: set[tuple[int, int]] = set()  # a shared form is reported once
+        # Concepts the target renders, with an allowed form or a forbidden one (T102's).
+        present = {id(m.concept) for m in scan.target_terms}
+        # The concepts of each source span: a form that several share (确认 = confirm,
+        # and 确认 = ensure) needs one sense rendered, and is reported once.
+        at: dict[tuple[int, int], list[Concept]] = {}
+        for m in scan.source_terms:
+            at.setdefault((m.start, m.end), []).append(m.concept)
+        reported: set[tuple[int, int]] = set()
         for match in _concepts(scan.source_terms).values():
-            concept = match.concept
-            if concept.dnt or not concept.allowed(s.target_lang):
+            concept, span = match.concept, (match.start, match.end)
+            if concept.dnt or not concept.allowed(s.target_lang) or span in reported:
                 continue
-            if (match.start, match.end) in reported:
-                continue
-            senses = list(_senses(match, scan))
-            if any(_rendered(sense, scan) for sense in senses):
+            senses = [concept, *(c for c in at[span] if c is not concept)]
+            if any(id(sense) in present for sense in senses):
                 continue
             if match.text.casefold() in prose(s.target).casefold():
                 continue  # left untranslated: U102 reports it with the translation
             if _used_as_verb(s.source, match, s.source_lang):  # not the noun meant
                 continue
-            reported.add((match.start, match.end))
+            if s.target_lang == "en" and any(  # confirmation renders 确认 (confirm)
+                _derivative_in(sense, s.target, scan.target_terms) for sense in senses
+            ):
+                continue
+            reported.add(span)
             expected = tuple(dict.fromkeys(e for c in senses for e in _expected(c, s.target_lang)))
             yield self.finding(
                 s,
