@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import heapq
 import pickle
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -47,7 +46,10 @@ class Sorted:
         self._held.extend(findings)
         if self._spill and len(self._held) >= self._HELD:
             run = self._ready()
-            self._file = self._file or tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
+            if self._file is None:
+                import tempfile  # here: a check with few findings never writes a file
+
+                self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
             self._file.seek(0, 2)
             blocks = []
             for start in range(0, len(run), self._BLOCK):

@@ -29,10 +29,6 @@ def _allowed_in(matches: list[Match], concept: Concept) -> list[Match]:
     return [m for m in matches if m.concept is concept and m.form.status is not Status.FORBIDDEN]
 
 
-def _forbidden_in(matches: list[Match], concept: Concept) -> list[Match]:
-    return [m for m in matches if m.concept is concept and m.form.status is Status.FORBIDDEN]
-
-
 def _expected(concept: Concept, lang: str) -> tuple[str, ...]:
     return tuple(f.text for f in concept.allowed(lang))
 

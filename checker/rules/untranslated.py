@@ -43,12 +43,8 @@ _KEPT_IN_ENGLISH = frozenset(
 
 def _dnt_masked(scan: Scan, text: str, lang: str) -> str:
     """`text` with do-not-translate names blanked out as well."""
-    index = scan.glossary.index(lang)
-    chars = list(text)
-    for m in index.find_all(text, any_case=True, chinese_words=False):  # no jieba needed
-        if m.concept.dnt:
-            chars[m.start : m.end] = " " * (m.end - m.start)
-    return "".join(chars)
+    found = scan.glossary.index(lang).find_all(text, any_case=True, chinese_words=False)
+    return blank_out(text, ((m.start, m.end) for m in found if m.concept.dnt))  # no jieba
 
 
 def translatable(scan: Scan, text: str, lang: str) -> bool:
