@@ -151,7 +151,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 # What every number needs: a digit, a Chinese numeral, or an English number word.
 _MAY_HOLD_NUMBER_ZH = re.compile("[0-9０-９〇零一二两三四五六七八九十百千万亿]")
 _NUMBER_WORDS = [*_WORD_VALUES, *_SCALE_WORDS, "dozen", "twice"]
-_MAY_HOLD_NUMBER_EN = re.compile(rf"[0-9０-９]|(?i:\b(?:{'|'.join(_NUMBER_WORDS)})\b)")
+# Words end where `_WORD` ends them, at any non-ASCII letter: "two" counts in "two万".
+_MAY_HOLD_NUMBER_EN = re.compile(
+    rf"[0-9０-９]|(?<![A-Za-z])(?i:{'|'.join(_NUMBER_WORDS)})(?![A-Za-z])"
+)
 
 
 def find_numbers(text: str, lang: str) -> list[Number]:
