@@ -14,6 +14,7 @@ from glossary.text import blank_out, protected_spans
 # are other rules' business (file paths are read: 3.2TB/s looks like one).
 _HIDDEN = frozenset({"code", "url", "email", "tag", "placeholder", "identifier"})
 _NUMERIC = re.compile("[0-9０-９〇零一二两三四五六七八九十百千万亿]")
+_DIGIT = re.compile(r"\d")  # what the numeral reader reads as digits: any script's
 
 
 @register
@@ -41,8 +42,16 @@ class NumberMismatch(Rule):
         if not scan.translated:
             return
         s = scan.segment
-        source = _numbers(scan, s.source, s.source_lang)
-        target = _numbers(scan, s.target, s.target_lang)
+        # Without a counterpart only a number in digits is reported (see _differences):
+        # when one side has none, the other is read only if it has a digit. English
+        # is read first, as it holds a number more rarely than Chinese (一个, 统一).
+        sides = [(s.source, s.source_lang), (s.target, s.target_lang)]
+        first, second = sides if s.source_lang == "en" else sides[::-1]
+        numbers = _numbers(scan, *first)
+        if not numbers and not _DIGIT.search(second[0]):
+            return
+        other = _numbers(scan, *second)
+        source, target = (numbers, other) if first is sides[0] else (other, numbers)
         missing, extra = _differences(source, target)
         if not missing and not extra:
             return

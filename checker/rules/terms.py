@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from checker.finding import Finding, Fix, Severity, TermInfo
@@ -23,10 +23,6 @@ def _concepts(matches: list[Match]) -> dict[int, Match]:
     for match in matches:
         found.setdefault(id(match.concept), match)
     return found
-
-
-def _allowed_in(matches: list[Match], concept: Concept) -> list[Match]:
-    return [m for m in matches if m.concept is concept and m.form.status is not Status.FORBIDDEN]
 
 
 def _expected(concept: Concept, lang: str) -> tuple[str, ...]:
@@ -248,6 +244,9 @@ class TermInconsistent(Rule):
         # every process.
         self._seen = Groups()
         self._positions: dict[int, int] = {}  # id(concept) → position, once asked
+        # id(concept), language → its source groups (by identity: hashing a concept
+        # hashes all its forms, and this is asked for every term of every segment).
+        self._groups: dict[tuple[int, str], dict[str, str]] = {}
 
     def _position(self, concept: Concept) -> int:
         if not self._positions:
@@ -265,14 +264,23 @@ class TermInconsistent(Rule):
         if not scan.translated:
             return iter(())
         s = scan.segment
+        rendered: dict[int, list[Match]] = {}  # id(concept) → its allowed renderings here
+        for m in scan.target_terms:
+            if m.form.status is not Status.FORBIDDEN:
+                rendered.setdefault(id(m.concept), []).append(m)
         for match in _concepts(scan.source_terms).values():
             concept = match.concept
-            renderings = _allowed_in(scan.target_terms, concept)
-            if concept.dnt or len({m.form.text for m in renderings}) != 1:
+            renderings = rendered.get(id(concept))
+            if not renderings or concept.dnt or len({m.form.text for m in renderings}) != 1:
                 continue  # nothing, or several forms in one segment: no clear rendering
             rendering = renderings[0]
             place = place_of(s, (rendering.start, rendering.end))
-            source_form = _source_groups(concept, s.source_lang)[match.form.text]
+            groups = self._groups.get((id(concept), s.source_lang))
+            if groups is None:
+                groups = self._groups[id(concept), s.source_lang] = _source_groups(
+                    concept, s.source_lang
+                )
+            source_form = groups[match.form.text]
             number, form = self._position(concept), rendering.form.text
             key = f"{number}\0{s.target_lang}\0{source_form}"
             item = (number, s.target_lang, *place, match.text, rendering.text, form)
@@ -306,7 +314,6 @@ class TermInconsistent(Rule):
                     )
 
 
-@cache
 def _source_groups(concept: Concept, lang: str) -> dict[str, str]:
     """The concept's forms in `lang`, each → the form of its group ("login" → "log in")."""
     return _variants((f.text for f in concept.forms_in(lang)), lang, clippings=False)
