@@ -67,7 +67,7 @@ class Groups:
 
     def __init__(self) -> None:
         self._rows: list[tuple[str, str, tuple[Any, ...]]] = []
-        self._batches: list[array[int]] = []  # each written batch: where its parts start
+        self._batches: list[_Batch] = []  # each written batch: where its parts start
         self._file: IO[bytes] | None = None
         self._count = 0  # rows written: the next row's number
 
@@ -77,19 +77,35 @@ class Groups:
         if len(self._rows) >= self._BATCH:
             self._write()
 
-    def rows(self) -> list[tuple[str, str, tuple[Any, ...]]]:
-        """Every row in order: what `Rule.gathered` sends to the process that finishes."""
-        if not self._batches:
-            return list(self._rows)  # a small file or a chunk: nothing written
-        self._write()
-        read = (row for part in range(self._PARTS) for row in self._read(part, items=True))
-        ordered = sorted(read, key=lambda row: row[2])  # by number
-        return [(key, variant, item) for key, variant, _, item in ordered]
+    def rows(self) -> Packed:
+        """Every row, packed as `_write` writes them: what `Rule.gathered` sends to the
+        process that finishes (`extend` there takes them in without reading them)."""
+        batches, data = [], b""
+        if self._file is not None:
+            self._file.seek(0)
+            batches, data = list(self._batches), self._file.read()
+        if self._rows:
+            starts, block = _packed(self._rows, self._count)
+            batches.append(_Batch(array("q", (len(data) + s for s in starts)), 0))
+            data += block
+        return Packed(hash(_PROBE), self._count + len(self._rows), batches, data)
 
-    def extend(self, rows: list[tuple[str, str, tuple[Any, ...]]]) -> None:
+    def extend(self, packed: Packed) -> None:
         """Rows from `rows` of another process, after those added here."""
-        for row in rows:
-            self.add(*row)
+        if packed.hashing != hash(_PROBE):  # another hash seed: its parts are not ours
+            for row in _unpacked(packed):
+                self.add(*row)
+            return
+        self._write()  # the rows held here come first
+        if not packed.total:
+            return
+        file = self._opened()
+        offset = file.seek(0, 2)
+        file.write(packed.data)
+        for starts, numbering in packed.batches:  # numbered after the rows here
+            shifted = array("q", (offset + s for s in starts))
+            self._batches.append(_Batch(shifted, self._count + numbering))
+        self._count += packed.total
 
     def multiple(self) -> Iterator[Group]:
         """Each group that has two variants or more, in the order of its first item.
@@ -154,35 +170,31 @@ class Groups:
         (`multiple` reads most parts' keys alone)."""
         if not self._rows:
             return
-        heads: list[list[tuple[str, str]]] = [[] for _ in range(self._PARTS)]
-        bodies: list[list[tuple[int, tuple[Any, ...]]]] = [[] for _ in range(self._PARTS)]
-        for number, (key, variant, item) in enumerate(self._rows, self._count):
-            part = hash(key) % self._PARTS
-            heads[part].append((key, variant))
-            bodies[part].append((number, item))
+        starts, block = _packed(self._rows, self._count)
         self._count += len(self._rows)
         self._rows = []
+        file = self._opened()
+        offset = file.seek(0, 2)
+        file.write(block)
+        self._batches.append(_Batch(array("q", (offset + s for s in starts)), 0))
+
+    def _opened(self) -> IO[bytes]:
         if self._file is None:
             import tempfile  # here: a small check never writes a file
 
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
-        self._file.seek(0, 2)
-        starts = array("q", [self._file.tell()])
-        for head, body in zip(heads, bodies, strict=True):
-            for block in (head, body):
-                starts.append(starts[-1] + self._file.write(marshal.dumps(block) if block else b""))
-        self._batches.append(starts)
+        return self._file
 
     def _read(self, part: int, items: bool) -> Iterator[tuple[Any, ...]]:
         """A part's (key, variant) rows; with `items`, (key, variant, number, item)."""
-        for starts in self._batches:
+        for starts, numbering in self._batches:
             heads = self._load(starts, 2 * part)
             if not items:
                 yield from heads
                 continue
             bodies = self._load(starts, 2 * part + 1)
             for (key, variant), (number, item) in zip(heads, bodies, strict=True):
-                yield key, variant, number, item
+                yield key, variant, numbering + number, item
 
     def _load(self, starts: array[int], i: int) -> list[Any]:
         if starts[i + 1] == starts[i]:
@@ -194,6 +206,60 @@ class Groups:
 
     def __reduce__(self) -> tuple[type[Groups], tuple[()]]:
         return Groups, ()  # what it wrote stays here: the copy starts empty
+
+
+_PROBE = "glosscheck"  # its hash tells whether two processes share the hash seed
+
+
+class _Batch(NamedTuple):
+    """A batch on disk: where each part's heads and bodies start, and what to add to
+    the row numbers written in it (rows taken in from another process)."""
+
+    starts: array[int]
+    numbering: int
+
+
+class Packed(NamedTuple):
+    """The rows of a `Groups` as written, for a `Groups` in another process."""
+
+    hashing: int  # hash(_PROBE) where written: rows fall in the same parts under the same
+    total: int  # rows
+    batches: list[_Batch]  # offsets in `data`
+    data: bytes
+
+
+def _packed(rows: list[tuple[str, str, tuple[Any, ...]]], first: int) -> tuple[list[int], bytes]:
+    """Rows numbered from `first` as one batch: where its parts start, and its bytes."""
+    heads: list[list[tuple[str, str]]] = [[] for _ in range(Groups._PARTS)]
+    bodies: list[list[tuple[int, tuple[Any, ...]]]] = [[] for _ in range(Groups._PARTS)]
+    for number, (key, variant, item) in enumerate(rows, first):
+        part = hash(key) % Groups._PARTS
+        heads[part].append((key, variant))
+        bodies[part].append((number, item))
+    blocks = [
+        marshal.dumps(block) if block else b""
+        for pair in zip(heads, bodies, strict=True)
+        for block in pair
+    ]
+    starts = [0]
+    for block in blocks:
+        starts.append(starts[-1] + len(block))
+    return starts, b"".join(blocks)
+
+
+def _unpacked(packed: Packed) -> list[tuple[str, str, tuple[Any, ...]]]:
+    """Packed rows in their order, read back (from a process with another hash seed)."""
+    numbered = []
+    for starts, numbering in packed.batches:
+        for part in range(len(starts) // 2):
+            head, body = (packed.data[starts[i] : starts[i + 1]] for i in (2 * part, 2 * part + 1))
+            if head:
+                for (key, variant), (number, item) in zip(
+                    marshal.loads(head), marshal.loads(body), strict=True
+                ):
+                    numbered.append((numbering + number, key, variant, item))
+    numbered.sort(key=lambda row: row[0])
+    return [(key, variant, item) for _, key, variant, item in numbered]
 
 
 class Group:
