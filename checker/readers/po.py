@@ -75,12 +75,14 @@ class _Stream:
     entries before it, if any, wait for it or for the end of the file.
     """
 
-    def __init__(self, path: str, options: ReadOptions, lint: Lint) -> None:
+    def __init__(
+        self, path: str, options: ReadOptions, lint: Lint, catalog: _Catalog | None = None
+    ) -> None:
         self.path = path
         self.options = options
         self.lint = lint
-        self.catalog: _Catalog | None = None
-        self.waiting: list[Entry] | None = []  # None once the header is known
+        self.catalog = catalog  # given: the header was read elsewhere (a part of the file)
+        self.waiting: list[Entry] | None = None if catalog else []  # None once it is known
         self.refused: InputError | None = None  # the catalog's language is not ours
 
     def add(self, entry: Entry) -> Iterable[Segment]:
@@ -111,13 +113,14 @@ class _Stream:
         except InputError as error:
             self.refused = error  # raised at the end: a syntax error would come first
             return ()
-        self.lint.header(metadata, self._plural_forms_line)
+        self.lint.header(metadata, lambda: plural_forms_line(self.path))
         return (segment for entry in waiting for segment in self.add(entry))
 
-    def _plural_forms_line(self) -> int | None:
-        """The first line naming Plural-Forms (read again: only a bad header needs it)."""
-        with closing(catalog_lines(self.path)) as lines:
-            return next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), None)
+
+def plural_forms_line(path: str) -> int | None:
+    """The first line naming Plural-Forms (read again: only a bad header needs it)."""
+    with closing(catalog_lines(path)) as lines:
+        return next((n for n, text in enumerate(lines, 1) if "Plural-Forms:" in text), None)
 
 
 def _metadata(msgstr: str) -> dict[str, str]:

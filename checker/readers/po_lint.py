@@ -13,28 +13,47 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.errors import InputError
 
 if TYPE_CHECKING:
     from checker.readers.po_parser import Entry
 
-__all__ = ["Lint"]
+__all__ = ["Lint", "LintPart", "declared_plurals"]
 
 _PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*[^;]+;?\s*")
 # Problems on one line are listed in this order.
 _UNTERMINATED, _TRUNCATED, _DUPLICATE, _PLURAL = range(4)
 
 
-class Lint:
-    """The structural problems of one catalog, collected in one pass."""
+def declared_plurals(metadata: Mapping[str, str]) -> int | None:
+    """The number of plural forms a well-formed Plural-Forms header declares."""
+    shape = _PLURAL_FORMS.fullmatch(metadata.get("Plural-Forms", ""))
+    return int(shape.group(1)) if shape else None
 
-    def __init__(self, path: str, size: int = 0) -> None:
+
+class LintPart(NamedTuple):
+    """What the lint of a part of a catalog found, for the process that reads it all."""
+
+    found: list[tuple[int, int, InputError]]  # (line, kind, problem)
+    hashes: array[int]  # of the entries' keys, for the duplicates across parts
+    lines: array[int]
+
+
+class Lint:
+    """The structural problems of one catalog, collected in one pass.
+
+    A catalog read in parts has a lint for each (`nplurals` from the header the
+    first part read); their `part`s add up in one lint, which can tell duplicates
+    apart only when it holds every msgid (`repeats_keys`).
+    """
+
+    def __init__(self, path: str, size: int = 0, nplurals: int | None = None) -> None:
         self.path = path
         self._found: list[tuple[int, int, InputError]] = []  # (line, kind, problem)
         self._keys = _SeenKeys(size)
-        self._nplurals: int | None = None
+        self._nplurals = nplurals
 
     def unterminated(self, line: int) -> None:
         self._add(_UNTERMINATED, "unterminated string: the closing quote is missing", line)
@@ -75,6 +94,20 @@ class Lint:
                 line,
             )
 
+    def part(self) -> LintPart:
+        keys = self._keys
+        return LintPart(self._found, keys.hashes, keys.lines)
+
+    def add_part(self, part: LintPart) -> None:
+        """Take in what the lint of the next part of the catalog found."""
+        self._found += part.found
+        self._keys.hashes += part.hashes
+        self._keys.lines += part.lines
+
+    def repeats_keys(self) -> bool:
+        """Whether two entries of the parts taken in may have the same key (quick)."""
+        return len(set(self._keys.hashes)) < len(self._keys.hashes)
+
     def problems(self) -> list[InputError]:
         """Every problem found, in file order."""
         for line, first, msgid in self._keys.duplicates():
@@ -106,8 +139,8 @@ class _SeenKeys:
         # A bit for every 4 bytes of catalog (about 25 an entry), 8 KiB to 4 MiB.
         self._width = max(16, min(25, (size // 4).bit_length()))
         self._bits = bytearray(1 << (self._width - 3))
-        self._hashes = array("q")
-        self._lines = array("I")
+        self.hashes = array("q")
+        self.lines = array("I")
         self._maybe: dict[int, list[tuple[int, str]]] = {}  # hash → later (line, msgid)
 
     def add(self, key: tuple[str | None, str, bool], line: int, msgid: str) -> None:
@@ -121,15 +154,15 @@ class _SeenKeys:
         else:
             bits[first >> 3] |= 1 << (first & 7)
             bits[second >> 3] |= 1 << (second & 7)
-        self._hashes.append(digest)
-        self._lines.append(line)
+        self.hashes.append(digest)
+        self.lines.append(line)
 
     def duplicates(self) -> list[tuple[int, int, str]]:
         """(line, line of the first occurrence, msgid) for each key seen again."""
         if not self._maybe:
             return []
         first: dict[int, int] = {}
-        for digest, line in zip(self._hashes, self._lines, strict=True):
+        for digest, line in zip(self.hashes, self.lines, strict=True):
             if digest in self._maybe and digest not in first:
                 first[digest] = line
         return [

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from checker.readers.po_lint import Lint
 from glossary.errors import InputError
 
-__all__ = ["Entry", "parse", "unescape"]
+__all__ = ["Entry", "Parser", "parse", "unescape"]
 
 # The escapes polib decodes; any other backslash stays as it is.
 _ESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
@@ -118,16 +118,35 @@ def _unescaped(match: re.Match[str]) -> str:
 
 def parse(blocks: Iterable[str], lint: Lint) -> Iterator[Entry]:
     """The entries of a catalog's text, given in blocks of whole lines, in file order."""
-    lines = _Lines(lint)
-    number = 0  # lines read so far
-    try:
-        for block in blocks:
-            position, size = 0, len(block)
+    parser = Parser(lint)
+    for block in blocks:
+        yield from parser.feed(block)
+    yield from parser.end()
+
+
+class Parser:
+    """`parse` a block at a time, from the file's start or (`resumed`) from the first
+    line of an entry, read as if the entries before it had been read."""
+
+    def __init__(self, lint: Lint, lines_before: int = 0, resumed: bool = False) -> None:
+        self._lines = _Lines(lint)
+        self._number = lines_before  # lines read so far
+        self._before: Entry | None = None  # what stands for the entries not read
+        if resumed:  # as after a complete entry: the next entry's first line yields this
+            self._before = self._lines.entry
+            self._lines.state = "ms"
+
+    def feed(self, block: str) -> Iterator[Entry]:
+        """The entries that `block` (whole lines) completes."""
+        lines, number, before = self._lines, self._number, self._before
+        position, size = 0, len(block)
+        try:
             while position < size:
                 if lines.state in _MSGSTR:  # the last entry is complete: try the next whole
                     match = _ENTRY.match(block, position)
                     if match is not None:
-                        yield lines.entry
+                        if lines.entry is not before:
+                            yield lines.entry
                         lines.regular(match, number)
                         number += block.count("\n", position, match.end())
                         position = match.end()
@@ -136,13 +155,35 @@ def parse(blocks: Iterable[str], lint: Lint) -> Iterator[Entry]:
                 number += 1
                 finished = lines.line(number, block[position:end])
                 position = end + 1
-                if finished is not None:
+                if finished is not None and finished is not before:
                     yield finished
-    except _SyntaxError as error:
-        raise InputError(f"PO syntax error: {error.detail}", lint.path, error.line) from None
-    last = lines.end()
-    if last is not None:
-        yield last
+        except _SyntaxError as error:
+            raise InputError(
+                f"PO syntax error: {error.detail}", lines.lint.path, error.line
+            ) from None
+        self._number = number
+
+    def begins_entry(self, raw: str) -> bool:
+        """Whether line `raw`, read next, would begin an entry after a complete one."""
+        line = raw.strip()
+        if self._lines.state not in _MSGSTR or not line:
+            return False
+        try:
+            kind = _kind(line, 0)[1]
+        except _SyntaxError:
+            return False
+        return kind is not None and kind[0] in _STARTS
+
+    def cut(self) -> Iterator[Entry]:
+        """Before a line that `begins_entry`: the last entry, complete."""
+        if self._lines.entry is not self._before:
+            yield self._lines.entry
+
+    def end(self) -> Iterator[Entry]:
+        """At the end of the file: the last entry, as polib keeps it."""
+        last = self._lines.end()
+        if last is not None and last is not self._before:
+            yield last
 
 
 def _joined(first: str, more: str) -> str:

@@ -17,12 +17,24 @@ from typing import BinaryIO
 from checker.readers.fileio import bom_encoding, decode, read_bytes
 from glossary.errors import InputError
 
-__all__ = ["catalog_blocks", "catalog_lines"]
+__all__ = [
+    "catalog_blocks",
+    "catalog_lines",
+    "entry_starts",
+    "line_at",
+    "splittable_encoding",
+    "text_between",
+]
 
 _CHUNK = 1 << 20  # bytes decoded at a time
 _HEAD = 1 << 20  # where the header's charset is looked for
 _CHARSET = re.compile(rb"Content-Type:[^\"\\]*charset=([\w.:-]+)")
 _BOM = "\ufeff"
+# Encodings in which a newline byte always ends a line: a catalog in one of them
+# can be read in parts that start at any line.
+_SPLITTABLE = frozenset({"utf-8", "utf-8-sig", "ascii", "gb18030", "gbk", "gb2312", "big5"})
+_BLANK_LINES = re.compile(rb"\n(?:[ \t\r]*\n)+")
+_WINDOW = 1 << 16  # bytes searched for a blank line where a part should start
 
 
 def catalog_lines(path: str) -> Generator[str, None, None]:
@@ -118,3 +130,68 @@ def _blocks(handle: BinaryIO, encoding: str, path: str) -> Iterator[str]:
             if last:
                 yield last + "\n"
             return
+
+
+def splittable_encoding(path: str) -> str | None:
+    """The catalog's encoding when it can be read in parts that start at any line: the
+    file decodes whole with it (as `catalog_blocks` checks first) and a newline byte
+    always ends a line in it. None otherwise, or when the file cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD)
+            marked = bom_encoding(head)
+            encoding = marked or _charset(head) or "utf-8"
+            if encoding not in _SPLITTABLE:
+                return None
+            return encoding if _decodes(handle, head, encoding, marked is None) else None
+    except OSError:
+        return None
+
+
+def entry_starts(path: str, size: int, parts: int) -> list[tuple[int, int]]:
+    """Where to cut the catalog at `path` into about `parts` parts of even size: the byte
+    offsets of lines that follow a blank line (mostly the first lines of entries), each
+    with the number of lines before it."""
+    offsets: list[int] = []
+    with open(path, "rb") as handle:
+        for n in range(1, parts):
+            target = max(size * n // parts, offsets[-1] if offsets else 0)
+            handle.seek(target)
+            blank = _BLANK_LINES.search(handle.read(_WINDOW))
+            offset = target + blank.end() if blank else size
+            if offset < size and (not offsets or offset > offsets[-1]):
+                offsets.append(offset)
+        handle.seek(0)
+        starts, lines, read = [], 0, 0
+        for offset in offsets:  # each right after a LF: no CRLF is cut in two
+            data = handle.read(offset - read)
+            lines += data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+            starts.append((offset, lines))
+            read = offset
+    return starts
+
+
+def text_between(path: str, encoding: str, start: int, end: int) -> str:
+    """The text of bytes `start` to `end` of a catalog that `splittable_encoding` read,
+    whole lines, as `catalog_blocks` gives them."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # the file changed since it was checked
+        decode(read_bytes(path), path)
+        raise InputError("the file changed while it was read", path) from None
+    if start == 0:
+        text = text.removeprefix(_BOM)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
+def line_at(path: str, encoding: str, offset: int) -> str:
+    """The line that starts at byte `offset` of a catalog, without its end."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        text = handle.readline().decode(encoding, errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[0]
