@@ -2,8 +2,10 @@
 
 Files are checked one by one, or spread over processes (`jobs`): each file's
 segment rules run where the file is read, while the rules that compare files
-(T103, C101, C102) see every segment in the main process, in file order, so
-the findings are the same whatever the number of processes.
+(T103, C101, C102) take in what each process gathered in the main process, in
+file order, so the findings are the same whatever the number of processes.
+A big .po catalog is read in parts, each by a worker from its own byte range;
+another big file is read here and its segments handed out in chunks.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from checker.config import Config, matches, selected_rules
 from checker.finding import Finding
@@ -30,6 +32,8 @@ from glossary.model import LANGUAGES, Glossary
 
 if TYPE_CHECKING:  # a pool is imported only when one runs: a one-file hook never needs it
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from checker.readers.po_parts import Part, PartEnd, Taken
 
 Input = str | PathLike[str] | Segment
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -149,11 +153,20 @@ def _read(job: Job, options: ReadOptions, result: FileResult) -> Iterator[Segmen
     """The file's segments; a reading error ends them and goes into `result`."""
     try:
         result.stamp = stamp(job.path)
-        yield from read(job, options)
+    except OSError as error:
+        result.error = GlosscheckError(error.strerror or str(error), job.path)
+        return
+    yield from _guarded(read(job, options), result)
+
+
+def _guarded(segments: Iterator[Segment], result: FileResult) -> Iterator[Segment]:
+    """`segments` until a reading error, which goes into `result`."""
+    try:
+        yield from segments
     except GlosscheckError as error:
         result.error = error
     except OSError as error:
-        result.error = GlosscheckError(error.strerror or str(error), job.path)
+        result.error = GlosscheckError(error.strerror or str(error), result.job.path)
 
 
 def read_options(config: Config) -> ReadOptions:
@@ -192,6 +205,7 @@ def _gathers_here(rule: Rule) -> bool:
 
 _CHUNK = 250  # segments per task when a big file is spread over processes
 _SPLIT_BYTES = 256 * 1024  # smaller files are not worth splitting
+_PART_BYTES = 256 * 1024  # a part of a big catalog: small enough to even out the ends
 _IN_FLIGHT = 4  # tasks per process submitted ahead: enough to keep them busy, not the file
 
 
@@ -241,8 +255,10 @@ def _size(path: str) -> int:
 
 
 # A task in flight: the result it belongs to, its future (None: the file is read to
-# its end) and the chunk of segments it checks (None: a whole file).
-_Task = tuple[FileResult, "Future[FileResult] | None", list[Segment] | None]
+# its end) and what it checks: a chunk of segments, a part of a catalog (None at its
+# end) with what was taken in of the whole, None for a whole file.
+_Work: TypeAlias = "list[Segment] | tuple[Part | None, Taken] | None"
+_Task = tuple[FileResult, "Future[Any] | None", _Work]
 _Setup = tuple[list[Rule], Glossary, ReadOptions]
 
 
@@ -254,10 +270,12 @@ def _spread(
     ahead: int,
     found: Found = None,
 ) -> Iterator[FileResult]:
-    """Results in job order: small files checked whole by a worker, big ones in chunks
-    (their findings into `found` when given, chunk by chunk)."""
+    """Results in job order: small files checked whole by a worker, big catalogs in parts
+    read by workers, other big files in chunks read here (their findings into `found`
+    when given, part by part, chunk by chunk)."""
     rules, glossary, options = setup
     here = [rule for rule in rules if _gathers_here(rule)]
+    gathering = {rule.code: rule for rule in rules if _gathers(rule)}
     tasks: deque[_Task] = deque()
 
     def submitted() -> Iterator[_Task]:
@@ -266,19 +284,38 @@ def _spread(
             if job not in split:
                 yield result, pool.submit(_check_in_worker, job, None), None
                 continue
+            parts = _parts(job, options, result)
+            if parts:
+                taken = _taken(job)
+                for part in parts:
+                    yield result, pool.submit(_check_part_in_worker, job, part), (part, taken)
+                yield result, None, (None, taken)
+                continue
             for chunk in _chunks(_read(job, options, result), _CHUNK):
                 yield result, pool.submit(_check_in_worker, job, chunk), chunk
             yield result, None, None
 
     def finished(task: _Task) -> Iterator[FileResult]:
         """The file's result when this task completes it (a whole file, or a big one's end)."""
-        result, future, chunk = task
-        if future is None:
+        result, future, work = task
+        into = result.findings if found is None else found
+        if isinstance(work, tuple):  # a catalog read in parts
+            part, taken = work
+            if part is None:
+                _end_parts(result, taken)
+                yield result
+            elif taken.takes(part):
+                assert future is not None
+                checked, end = future.result()
+                _take_part(checked, end, taken, result, into, gathering)
+            elif future is not None:
+                future.cancel()  # read by the part before, or after an error: not needed
+        elif future is None:
             yield result
-        elif chunk is None:
+        elif work is None:
             yield future.result()
         else:
-            into = result.findings if found is None else found
+            chunk = work
             result.count += len(chunk)
             into.extend(future.result().findings)
             result.gathered += future.result().gathered
@@ -292,6 +329,55 @@ def _spread(
             yield from finished(tasks.popleft())
     while tasks:
         yield from finished(tasks.popleft())
+
+
+def _parts(job: Job, options: ReadOptions, result: FileResult) -> list[Part]:
+    """A big .po catalog's parts for workers to read (none: read it here, in chunks)."""
+    if job.reader != "po" or not _FORK:  # parts of a Groups are the same only when forked
+        return []
+    from checker.readers.po_parts import split
+
+    try:
+        result.stamp = stamp(job.path)  # before it is read, as `_read` does
+    except OSError:
+        return []  # reading it will tell what is wrong
+    return split(job, options, max(2, _size(job.path) // _PART_BYTES))
+
+
+def _taken(job: Job) -> Taken:
+    from checker.readers.po_parts import Taken
+
+    return Taken(job.path)
+
+
+def _take_part(
+    checked: FileResult,
+    end: PartEnd,
+    taken: Taken,
+    result: FileResult,
+    into: list[Finding] | Sorted,
+    gathering: dict[str, Rule],
+) -> None:
+    """Take in a part of a catalog, in file order (see `Taken`)."""
+    result.count += checked.count
+    into.extend(checked.findings)
+    for gathered in checked.gathered:
+        for code, state in gathered.items():
+            gathering[code].merge(state)
+    result.error = checked.error
+    taken.take(end, failed=checked.error is not None)
+
+
+def _end_parts(result: FileResult, taken: Taken) -> None:
+    """The errors of a catalog read in parts, as one process reading it raises them."""
+    if result.error:
+        return
+    try:
+        taken.raise_problems()
+    except GlosscheckError as error:
+        result.error = error
+    except OSError as error:
+        result.error = GlosscheckError(error.strerror or str(error), result.job.path)
 
 
 def _ready(task: _Task) -> bool:
@@ -372,6 +458,22 @@ def _check_in_worker(job: Job, chunk: list[Segment] | None) -> FileResult:
             result.findings.extend(_check_segment(segment, rules, glossary))
     result.gathered = [{rule.code: rule.gathered() for rule in rules if _gathers(rule)}]
     return result
+
+
+def _check_part_in_worker(job: Job, part: Part) -> tuple[FileResult, PartEnd]:
+    """Read a part of a big catalog and check it: findings, what the cross-file rules
+    gathered (they start afresh), and where the part ended."""
+    from checker.readers.po_parts import PartEnd, read_part
+
+    assert _WORKER is not None, "a worker process inherits it (parts are read when forked)"
+    shared, glossary, options = _WORKER
+    rules = [type(rule)(rule.context) if _gathers(rule) else rule for rule in shared]
+    result, end = FileResult(job), PartEnd()
+    for segment in _guarded(read_part(part, options, end), result):
+        result.count += 1
+        result.findings.extend(_check_segment(segment, rules, glossary))
+    result.gathered = [{rule.code: rule.gathered() for rule in rules if _gathers(rule)}]
+    return result, end
 
 
 def _collect(result: FileResult, rules: list[Rule], report: Report, found: Sorted) -> None:

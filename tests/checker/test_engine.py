@@ -12,7 +12,7 @@ import pytest
 import checker
 from checker import engine
 from checker.config import Config, selected_rules
-from checker.readers import plan, read
+from checker.readers import ReadOptions, plan, read
 from checker.report import Report, Sorted
 from checker.rules import RULES, RuleContext, Scan
 from checker.rules.base import Group, Groups
@@ -55,17 +55,50 @@ def big_catalog(path: Path, copies: int) -> Path:
     return path
 
 
+@pytest.mark.parametrize("how", ["parts", "chunks"])  # a catalog, or any other big file
 def test_a_big_file_is_split_over_processes_with_the_same_findings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     path = big_catalog(tmp_path / "big.po", 3)
     monkeypatch.setattr(engine, "_SPLIT_BYTES", 1024)
     monkeypatch.setattr(engine, "_CHUNK", 97)
-    assert engine._to_split(plan([str(path)], engine.read_options(Config())), 2)
+    monkeypatch.setattr(engine, "_PART_BYTES", 20_000)
+    if how == "chunks":
+        monkeypatch.setattr(engine, "_parts", lambda job, options, result: [])
+    (job,) = plan([str(path)], engine.read_options(Config()))
+    assert engine._to_split([job], 2)
+    assert (len(engine._parts(job, ReadOptions(), engine.FileResult(job))) > 10) == (how == "parts")
     one = checker.check([path], config=Config(jobs=1))
     two = checker.check([path], config=Config(jobs=2))
     same_reports(one, two)
     assert {"T103", "C101", "C102", "P105"} <= set(one.summary()["by_rule"])
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        'msgstr "保存"',  # none
+        'msgstr "保存',  # unterminated
+        '\n# the translator stopped here"',  # truncated
+        'msgstr "保存" x',  # a syntax error: what comes before is still checked
+    ],
+)
+def test_a_catalog_cut_anywhere_gives_the_same_findings_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: str
+) -> None:
+    """Cut at every line: the parts that start inside an entry are read by the one before."""
+    from tests.checker.readers.test_po_parts import ENTRIES, HEADER, cut_everywhere
+
+    entries = ENTRIES.replace("Wrapped", "Save").replace("第二行", "%s 第二行")
+    text = HEADER + entries * 3 + entries.replace('msgstr "保存"', damaged, 1) + entries * 2
+    path = tmp_path / "zh_CN.po"
+    path.write_text(text + 'msgctxt "menu"\nmsgid "Save"\nmsgstr "存储"\n', encoding="utf-8")
+    monkeypatch.setattr(engine, "_SPLIT_BYTES", 100)
+    one = checker.check([path], config=Config(jobs=1))
+    with cut_everywhere():
+        two = checker.check([path], config=Config(jobs=2))
+    same_reports(one, two)
+    assert one.errors and one.findings
 
 
 def test_files_split_or_whole_give_the_same_findings(monkeypatch: pytest.MonkeyPatch) -> None:
