@@ -152,7 +152,8 @@ _FINAL_KINDS = {
 # Trailing text that does not change how a sentence ends: closing quotes and
 # brackets, emphasis markers, closing markup tags (an opening one, <command>,
 # is more likely a metavariable), white space.
-_TRAILER = re.compile(r"(?:\s|[*~]|</[A-Za-z][^<>]*>|" + f"[{re.escape(''.join(CLOSING))}])+$")
+_TRAILING_CHARS = CLOSING | {"*", "~"}
+_CLOSING_TAG = re.compile(r"</[A-Za-z][^<>]*>")
 
 
 _DOTS = (FinalKind.STATEMENT, FinalKind.ELLIPSIS)
@@ -177,8 +178,7 @@ def final_mark(text: str) -> Final | None:
     count: an abbreviation's full stop ("Jan.", "6 a.m."), a mark quoted or
     standing alone as a symbol ('-+.', "“.”", "has ?") and the directory "..".
     """
-    trailer = _TRAILER.search(text)
-    end = trailer.start() if trailer else len(text)
+    end = _trailer_start(text)
     if end == 0 or text[end - 1] not in _FINAL_KINDS:
         return None
     start = end - 1
@@ -196,6 +196,24 @@ def final_mark(text: str) -> Final | None:
     if mark.isascii() and kind is not FinalKind.ELLIPSIS and not _ends_words(before[-1:]):
         return None  # a full-width mark is punctuation wherever it stands
     return Final(kind, start, mark)
+
+
+def _trailer_start(text: str) -> int:
+    """Where the trailing quotes, brackets, emphasis, closing tags and blanks begin.
+
+    Read backwards, a character at a time: a pattern anchored at the end ($)
+    is tried at every offset of the text, which made long paragraphs slow.
+    """
+    end = len(text)
+    while end:
+        char = text[end - 1]
+        if char.isspace() or char in _TRAILING_CHARS:
+            end -= 1
+        elif char == ">" and _CLOSING_TAG.fullmatch(text, start := text.rfind("<", 0, end), end):
+            end = start
+        else:
+            break
+    return end
 
 
 def _quoted(before: str) -> bool:

@@ -34,7 +34,7 @@ def text_length(text: str) -> float:
     han = sum(map(len, HAN_RUN.findall(prose)))
     # Letters and digits once Han text is out: no second pattern with the Han class,
     # which costs milliseconds to compile (see glossary.text.HAN_RUN).
-    other = sum(map(len, _LETTERS.findall(HAN_RUN.sub("", prose))))
+    other = sum(map(len, _LETTERS.findall(HAN_RUN.sub("", prose) if han else prose)))
     return HAN_WEIGHT * han + other
 
 
