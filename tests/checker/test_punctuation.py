@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.punctuation import (
+    CLOSING,
     FULL_TO_HALF,
     HALF_TO_FULL,
     NEUTRAL,
     FinalKind,
+    _trailer_start,
     final_mark,
     is_abbreviation,
     neutralise,
@@ -109,3 +115,23 @@ def test_no_final_mark(text: str) -> None:
 def test_abbreviations_by_list_and_by_shape() -> None:
     assert all(is_abbreviation(w) for w in ("Sept", "jan", "etc", "a.m", "e.g", "U.S"))
     assert not any(is_abbreviation(w) for w in ("Done", "No", "1.2", "v1", "GPU"))
+
+
+# What final_mark looks through, as one pattern anchored at the end: the definition
+# that the backward reading of _trailer_start must agree with.
+_TRAILER = re.compile(r"(?:\s|[*~]|</[A-Za-z][^<>]*>|" + f"[{re.escape(''.join(CLOSING))}])+$")
+_TRAILER_PIECES = [*"ab .?<>/*~\n\t\u3000", "</b>", "</a x>", "</1>", "</", *sorted(CLOSING)]
+
+
+@given(st.lists(st.sampled_from(_TRAILER_PIECES), max_size=12).map("".join))
+def test_the_trailer_read_backwards_is_the_one_the_pattern_finds(text: str) -> None:
+    found = _TRAILER.search(text)
+    assert _trailer_start(text) == (found.start() if found else len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Save.”", 5), ("Done.</b> ", 5), ("a </b x", 7), ("x>", 2), ("", 0), ("“ ” **", 1)],
+)
+def test_trailer_examples(text: str, start: int) -> None:
+    assert _trailer_start(text) == start
