@@ -205,7 +205,7 @@ def _gathers_here(rule: Rule) -> bool:
 
 _CHUNK = 250  # segments per task when a big file is spread over processes
 _SPLIT_BYTES = 256 * 1024  # smaller files are not worth splitting
-_PART_BYTES = 256 * 1024  # a part of a big catalog: small enough to even out the ends
+_PART_BYTES = 512 * 1024  # a part of a big catalog (the last few smaller: see po_parts)
 _IN_FLIGHT = 4  # tasks per process submitted ahead: enough to keep them busy, not the file
 
 
@@ -341,7 +341,7 @@ def _parts(job: Job, options: ReadOptions, result: FileResult) -> list[Part]:
         result.stamp = stamp(job.path)  # before it is read, as `_read` does
     except OSError:
         return []  # reading it will tell what is wrong
-    return split(job, options, max(2, _size(job.path) // _PART_BYTES))
+    return split(job, options, _PART_BYTES)
 
 
 def _taken(job: Job) -> Taken:

@@ -58,10 +58,11 @@ class PartEnd:
     lint: LintPart | None = None
 
 
-def split(job: Job, options: ReadOptions, parts: int) -> list[Part]:
-    """`job`'s catalog in about `parts` parts; none when it is better read whole: a .mo
-    file, an encoding whose bytes cannot be cut at any newline, a header that is not the
-    first entry, a catalog `po.read` refuses, a file it cannot read."""
+def split(job: Job, options: ReadOptions, part_bytes: int) -> list[Part]:
+    """`job`'s catalog in parts of about `part_bytes`, the last ones smaller (see
+    `_targets`); none when it is better read whole: a .mo file, an encoding whose bytes
+    cannot be cut at any newline, a header that is not the first entry, a catalog
+    `po.read` refuses, a file it cannot read."""
     path = job.path
     encoding = splittable_encoding(path) if not path.lower().endswith(".mo") else None
     if encoding is None:
@@ -72,7 +73,7 @@ def split(job: Job, options: ReadOptions, parts: int) -> list[Part]:
             return []
         catalog = _catalog(path, metadata, options)
         size = os.path.getsize(path)
-        starts = entry_starts(path, size, parts)
+        starts = entry_starts(path, _targets(size, part_bytes))
     except (InputError, OSError):
         return []
     if not starts:
@@ -84,6 +85,16 @@ def split(job: Job, options: ReadOptions, parts: int) -> list[Part]:
         Part(path, encoding, offset, lines, tuple(stops[n:]), catalog, nplurals)
         for n, (offset, lines) in enumerate(starts, 1)
     ]
+
+
+def _targets(size: int, part_bytes: int) -> list[int]:
+    """Where parts should start: every `part_bytes`, then, over the last few, half of
+    what is left each time, so that the processes reading them finish together."""
+    targets, left = [], size
+    while left > part_bytes // 8:
+        left -= min(part_bytes, max(left // 2, part_bytes // 8))
+        targets.append(size - left)
+    return targets
 
 
 def _header(path: str, encoding: str) -> dict[str, str] | None:

@@ -148,19 +148,19 @@ def splittable_encoding(path: str) -> str | None:
         return None
 
 
-def entry_starts(path: str, size: int, parts: int) -> list[tuple[int, int]]:
-    """Where to cut the catalog at `path` into about `parts` parts of even size: the byte
-    offsets of lines that follow a blank line (mostly the first lines of entries), each
-    with the number of lines before it."""
+def entry_starts(path: str, targets: list[int]) -> list[tuple[int, int]]:
+    """Where to cut the catalog at `path` near each of the byte offsets `targets` (in
+    order): the offsets of lines that follow a blank line (mostly the first lines of
+    entries), each with the number of lines before it."""
     offsets: list[int] = []
     with open(path, "rb") as handle:
-        for n in range(1, parts):
-            target = max(size * n // parts, offsets[-1] if offsets else 0)
-            handle.seek(target)
-            blank = _BLANK_LINES.search(handle.read(_WINDOW))
-            offset = target + blank.end() if blank else size
-            if offset < size and (not offsets or offset > offsets[-1]):
-                offsets.append(offset)
+        for target in targets:
+            start = max(target, offsets[-1] if offsets else 0)
+            handle.seek(start)
+            window = handle.read(_WINDOW)
+            blank = _BLANK_LINES.search(window)
+            if blank is not None and blank.end() < len(window):  # a line follows it
+                offsets.append(start + blank.end())
         handle.seek(0)
         starts, lines, read = [], 0, 0
         for offset in offsets:  # each right after a LF: no CRLF is cut in two

@@ -31,7 +31,7 @@ from tests.checker.readers.test_po_equivalence import (
 )
 
 
-def every_line(path: str, size: int, parts: int) -> list[tuple[int, int]]:
+def every_line(path: str, targets: list[int]) -> list[tuple[int, int]]:
     """(offset, lines before) of every line but the first: `entry_starts` at its worst."""
     data = Path(path).read_bytes()
     starts, lines = [], 0
@@ -52,7 +52,7 @@ def in_parts(path: str, options: ReadOptions | None = None) -> Outcome | None:
     """What reading the catalog's parts one by one gives, taken in as the engine takes
     them; None when the catalog is not split."""
     options = options or ReadOptions()
-    parts = split(Job("po", path), options, 2)
+    parts = split(Job("po", path), options, 64)
     if not parts:
         return None
     taken, segments = Taken(path), []
@@ -179,25 +179,33 @@ def test_plural_forms_are_checked_in_every_part(tmp_path: Path) -> None:
 )
 def test_catalogs_not_split_are_read_whole(tmp_path: Path, text: str) -> None:
     with cut_everywhere():
-        assert split(Job("po", write(tmp_path, text)), ReadOptions(), 4) == []
+        assert split(Job("po", write(tmp_path, text)), ReadOptions(), 64) == []
 
 
 def test_a_catalog_in_another_encoding_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "utf16.po"
     path.write_bytes((HEADER + ENTRIES).encode("utf-16"))
     with cut_everywhere():
-        assert split(Job("po", str(path)), ReadOptions(), 4) == []
+        assert split(Job("po", str(path)), ReadOptions(), 64) == []
     mo = os.path.join(tmp_path, "zh_CN.mo")
-    assert split(Job("po", mo), ReadOptions(), 4) == []
+    assert split(Job("po", mo), ReadOptions(), 64) == []
 
 
 def test_cuts_fall_after_blank_lines_near_even_offsets(tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + ENTRIES * 40)
     size = os.path.getsize(path)
-    starts = po_parts.entry_starts(path, size, 4)
+    starts = po_parts.entry_starts(path, [size // 4, size // 2, size * 3 // 4, size - 1])
     data = Path(path).read_bytes()
-    assert len(starts) == 3
+    assert len(starts) == 3  # no line after the last target
     for n, (offset, lines) in enumerate(starts, 1):
         assert data[offset - 2 : offset] == b"\n\n" and data[offset] != ord("\n")
         assert lines == data[:offset].count(b"\n")
-        assert abs(offset - size * n // 4) < len(ENTRIES)
+        assert 0 <= offset - size * n // 4 < len(ENTRIES)
+
+
+def test_the_last_parts_are_smaller() -> None:
+    """Halved: the processes that read the last ones finish nearly together."""
+    targets = po_parts._targets(10_000, 1_000)
+    sizes = [b - a for a, b in zip([0, *targets], [*targets, 10_000], strict=True)]
+    assert sizes == [1_000] * 9 + [500, 250, 125, 125]
+    assert po_parts._targets(100, 1_000) == []
