@@ -113,17 +113,23 @@ class TermMissing(Rule):
         # The concepts of each source span: a form that several share (确认 = confirm,
         # and 确认 = ensure) needs one sense rendered, and is reported once.
         at: dict[tuple[int, int], list[Concept]] = {}
-        for m in scan.source_terms:
-            at.setdefault((m.start, m.end), []).append(m.concept)
         reported: set[tuple[int, int]] = set()
+        folded: str | None = None  # the target's prose in lower case, once needed
         for match in _concepts(scan.source_terms).values():
             concept, span = match.concept, (match.start, match.end)
-            if concept.dnt or not concept.allowed(s.target_lang) or span in reported:
+            if id(concept) in present or concept.dnt or span in reported:
+                continue  # most terms: rendered
+            if not concept.allowed(s.target_lang):
                 continue
+            if not at:  # only for a segment that leaves a term unrendered
+                for m in scan.source_terms:
+                    at.setdefault((m.start, m.end), []).append(m.concept)
             senses = [concept, *(c for c in at[span] if c is not concept)]
             if any(id(sense) in present for sense in senses):
                 continue
-            if match.text.casefold() in prose(s.target).casefold():
+            if folded is None:
+                folded = prose(s.target).casefold()
+            if match.text.casefold() in folded:
                 continue  # left untranslated: U102 reports it with the translation
             if _used_as_verb(s.source, match, s.source_lang):  # not the noun meant
                 continue
