@@ -27,6 +27,7 @@ class Entry(NamedTuple):
 
     concept: Concept
     form: Form
+    variants: frozenset[str]  # the form's own spellings: a text in one has its case
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class TermIndex:
                 if not form.text:
                     continue
                 for surface in surface_forms(form.text, inflect=_inflects(concept, form)):
-                    surfaces[fold(surface)].append(Entry(concept, form))
+                    surfaces[fold(surface)].append(Entry(concept, form, _variants(form.text)))
                 if has_han(form.text) and concept.boundary is Boundary.WORD:
                     han_words.add(form.text)
         self._automaton = ahocorasick.Automaton()
@@ -144,25 +145,32 @@ class TermIndex:
         spans = [(s.start, s.end) for s in protected_spans(text) if s.end > s.start]
         starts = [start for start, _ in spans]
         boundaries = _LazyBoundaries(self._segmenter, text) if chinese_words else None
-        found: dict[tuple[int, int, int], Match] = {}
+        found: dict[tuple[int, int, int], tuple[Match, bool]] = {}
+        size = len(text)
         for last, (length, entries) in self._automaton.iter(fold(text)):
             start, end = last + 1 - length, last + 1
             if spans:
                 i = bisect.bisect_left(starts, end) - 1
                 if i >= 0 and spans[i][1] > start:
                     continue
+            if not _latin_edges(text, start, end, size):
+                continue  # inside an English word: no entry can match here (most candidates)
             surface = text[start:end]
-            for concept, form in entries:
-                exact = surface in _variants(form.text)
+            for concept, form, variants in entries:
+                exact = surface in variants
                 if concept.case_sensitive and not any_case and not exact:
                     continue
-                if not _on_boundaries(text, start, end, concept, boundaries):
-                    continue
+                if (
+                    boundaries is not None
+                    and concept.boundary is not Boundary.CHAR
+                    and not _han_edges(text, start, end, size, boundaries)
+                ):
+                    continue  # cuts a Chinese word
                 # One match per concept and span: the form whose case the text has.
                 key = (start, end, id(concept))
-                if key not in found or (exact and not found[key].exact_case):
-                    found[key] = Match(start, end, surface, concept, form)
-        return list(found.values())
+                if key not in found or (exact and not found[key][1]):
+                    found[key] = (Match(start, end, surface, concept, form), exact)
+        return [match for match, _ in found.values()]
 
 
 # One-character modifiers that jieba glues to the noun after them: new, old, original,
@@ -202,14 +210,23 @@ def _on_boundaries(
     text: str, start: int, end: int, concept: Concept, boundaries: _LazyBoundaries | None
 ) -> bool:
     """Both edges of [start, end) separate words (see the module docstring)."""
-    for inner, outer, cut in ((start, start - 1, start), (end - 1, end, end)):
-        if outer < 0 or outer >= len(text):
-            continue
-        a, b = text[inner], text[outer]
-        if is_latin_word_char(a) and is_latin_word_char(b):
-            return False
-        if boundaries is None or concept.boundary is Boundary.CHAR:
-            continue
-        if is_han(a) and is_han(b) and cut not in boundaries:
-            return False
-    return True
+    if not _latin_edges(text, start, end, len(text)):
+        return False
+    if boundaries is None or concept.boundary is Boundary.CHAR:
+        return True
+    return _han_edges(text, start, end, len(text), boundaries)
+
+
+def _latin_edges(text: str, start: int, end: int, size: int) -> bool:
+    """Neither edge of [start, end) cuts an English word (or a word of another alphabet)."""
+    if start > 0 and is_latin_word_char(text[start - 1]) and is_latin_word_char(text[start]):
+        return False
+    return not (end < size and is_latin_word_char(text[end]) and is_latin_word_char(text[end - 1]))
+
+
+def _han_edges(text: str, start: int, end: int, size: int, boundaries: _LazyBoundaries) -> bool:
+    """Neither edge of [start, end) cuts a Chinese word (see `_LazyBoundaries`)."""
+    if start > 0 and is_han(text[start - 1]) and is_han(text[start]) and start not in boundaries:
+        return False
+    inside = end < size and is_han(text[end]) and is_han(text[end - 1])
+    return not (inside and end not in boundaries)
