@@ -1,9 +1,11 @@
 """Renderers of a check report, one module per --format.
 
-Every renderer is `render(report, version, color) -> str`; `--statistics`
-has its own `render_statistics(report)`. A format's module is imported when
-the format renders (SARIF's pulls in the rule documentation): a pre-commit
-hook printing text does not pay for the others.
+Every renderer is `render(report, version, color) -> str`, and `chunks`
+gives each format's output a piece at a time, so that a report's findings
+are never all held as text; `--statistics` has its own
+`render_statistics(report)`. A format's module is imported when the format
+renders (SARIF's pulls in the rule documentation): a pre-commit hook printing
+text does not pay for the others.
 """
 
 from __future__ import annotations
@@ -46,17 +48,28 @@ def _renderer(name: str) -> Renderer:
     return render
 
 
-# Renderers that give their output in chunks, written as made: they may be long.
+# Every format also gives its output in chunks, written as made: it may be long.
 Chunks = Callable[[Report, str, bool], Iterator[str]]
-_CHUNKS = {"text": "text_chunks", "concise": "concise_chunks", "json": "json_chunks"}
-_MODULES.update(text_chunks="text", concise_chunks="text", json_chunks="json_format")
+_CHUNKS = {
+    "text": "text_chunks",
+    "concise": "concise_chunks",
+    "json": "json_chunks",
+    "sarif": "sarif_chunks",
+    "github": "github_chunks",
+    "gitlab": "gitlab_chunks",
+}
+_MODULES.update(
+    text_chunks="text",
+    concise_chunks="text",
+    json_chunks="json_format",
+    sarif_chunks="sarif",
+    github_chunks="github",
+    gitlab_chunks="gitlab",
+)
 
 
 def chunks(output_format: str, report: Report, version: str, color: bool) -> Iterator[str]:
     """The output in chunks; for text and concise, the summary line is the last one."""
-    if output_format not in _CHUNKS:
-        yield FORMATS[output_format](report, version, color)
-        return
     name = _CHUNKS[output_format]
     made: Chunks = getattr(import_module(f"checker.output.{_MODULES[name]}"), name)
     yield from made(report, version, color)

@@ -8,11 +8,13 @@ lines from stdout, so a message or property must not contain a raw newline or
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from checker.finding import Finding, Severity
 from checker.report import Report
 from glossary.errors import GlosscheckError
 
-__all__ = ["escape_message", "escape_property", "render_github"]
+__all__ = ["escape_message", "escape_property", "github_chunks", "render_github"]
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -60,7 +62,12 @@ def _input_error(error: GlosscheckError) -> str:
 
 
 def render_github(report: Report, version: str, color: bool = False) -> str:
-    """One workflow command per finding, then one ::error per unreadable input."""
-    lines = [_finding(f) for f in report.each()]
-    lines.extend(_input_error(e) for e in report.errors)
-    return "".join(line + "\n" for line in lines)
+    return "".join(github_chunks(report, version, color))
+
+
+def github_chunks(report: Report, version: str, color: bool = False) -> Iterator[str]:
+    """One workflow command per finding, then one ::error per unreadable input, a line at a time."""
+    for f in report.each():
+        yield _finding(f) + "\n"
+    for e in report.errors:
+        yield _input_error(e) + "\n"

@@ -16,16 +16,17 @@ numbers, so an issue keeps its identity when lines move elsewhere in the file.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from checker.finding import Finding, Severity
+from checker.output.json_format import indented
 from checker.report import Report
 from glossary.errors import GlosscheckError
 
-__all__ = ["INPUT_ERROR_CHECK", "gitlab_issues", "render_gitlab"]
+__all__ = ["INPUT_ERROR_CHECK", "gitlab_chunks", "gitlab_issues", "render_gitlab"]
 
 # error is a wrong translation (major); critical stays for a file not checked at all.
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -68,15 +69,26 @@ def _input_error(error: GlosscheckError) -> dict[str, Any]:
     }
 
 
-def _unique_fingerprints(findings: list[Finding]) -> list[str]:
-    """Each finding's fingerprint, its second and later copies suffixed -2, -3…"""
+def _unique_fingerprints(findings: Iterable[Finding]) -> Iterator[tuple[Finding, str]]:
+    """Each finding with its fingerprint, its second and later copies suffixed -2, -3…
+
+    Copies need not be neighbours (the fingerprint has no line), so every
+    fingerprint is counted: some 110 bytes a finding, not the finding itself.
+    """
     seen: Counter[str] = Counter()
-    unique = []
     for f in findings:
-        seen[f.fingerprint] += 1
-        count = seen[f.fingerprint]
-        unique.append(f.fingerprint if count == 1 else f"{f.fingerprint}-{count}")
-    return unique
+        fingerprint = f.fingerprint
+        seen[fingerprint] += 1
+        count = seen[fingerprint]
+        yield f, fingerprint if count == 1 else f"{fingerprint}-{count}"
+
+
+def _issues(report: Report) -> Iterator[dict[str, Any]]:
+    for f, fingerprint in _unique_fingerprints(report.each()):
+        yield _issue(f, fingerprint)
+    for error in report.errors:
+        if error.path:
+            yield _input_error(error)
 
 
 def gitlab_issues(report: Report) -> list[dict[str, Any]]:
@@ -84,12 +96,18 @@ def gitlab_issues(report: Report) -> list[dict[str, Any]]:
 
     Those still reach stderr, and the exit status says the run failed.
     """
-    findings = list(report.each())
-    fingerprints = _unique_fingerprints(findings)
-    issues = [_issue(f, fp) for f, fp in zip(findings, fingerprints, strict=True)]
-    issues.extend(_input_error(e) for e in report.errors if e.path)
-    return issues
+    return list(_issues(report))
 
 
 def render_gitlab(report: Report, version: str, color: bool = False) -> str:
-    return json.dumps(gitlab_issues(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(gitlab_chunks(report, version, color))
+
+
+def gitlab_chunks(report: Report, version: str, color: bool = False) -> Iterator[str]:
+    """The array an issue at a time (written as made: they may be many), as
+    `json.dumps(gitlab_issues(report), ensure_ascii=False, indent=2)` writes it."""
+    separator = "[\n  "
+    for issue in _issues(report):
+        yield separator + indented(issue, 1)
+        separator = ",\n  "
+    yield "[]\n" if separator == "[\n  " else "\n]\n"

@@ -12,17 +12,19 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from checker.finding import Finding, Fix, Severity
+from checker.output.json_format import indented
 from checker.report import Report
 from checker.rules import RULES, Rule
 from checker.rules.docs import doc, examples, summary
 from glossary.errors import GlosscheckError
 
-__all__ = ["SCHEMA_URI", "render_sarif", "sarif_log"]
+__all__ = ["SCHEMA_URI", "render_sarif", "sarif_chunks", "sarif_log"]
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,6 +36,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 # --fix, which escapes per format. Control characters count everywhere.
 _ESCAPED_IN = {".po": '"\\', ".pot": '"\\', ".jsonl": '"\\', ".csv": '",'}
 _ESCAPED_IN.update(dict.fromkeys((".tmx", ".xlf", ".xliff"), "&<>"))
+_HOLE = '"results": []'  # where the results go in the log without them
 
 
 def _help(rule: type[Rule]) -> str:
@@ -147,18 +150,48 @@ def _invocation(report: Report) -> dict[str, Any]:
 
 
 def sarif_log(report: Report, version: str) -> dict[str, Any]:
-    """The SARIF log as a JSON-ready dict (what `render_sarif` prints)."""
-    rules = [RULES[code] for code in sorted(RULES)]
-    rule_index = {rule.code: i for i, rule in enumerate(rules)}
-    driver = {"name": "glosscheck", "version": version, "rules": [_descriptor(r) for r in rules]}
+    """The SARIF log as a JSON-ready dict, all results in it (for tests and the API)."""
+    log = _log_without_results(report, version)
+    rule_index = _rule_index()
+    log["runs"][0]["results"] = [_result(f, rule_index) for f in report.each()]
+    return log
+
+
+def _rule_index() -> dict[str, int]:
+    """Each rule's place in the driver's list: every registered rule, not only those found."""
+    return {code: i for i, code in enumerate(sorted(RULES))}
+
+
+def _log_without_results(report: Report, version: str) -> dict[str, Any]:
+    rules = [_descriptor(RULES[code]) for code in sorted(RULES)]
+    driver = {"name": "glosscheck", "version": version, "rules": rules}
     run = {
         "tool": {"driver": driver},
         "invocations": [_invocation(report)],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, rule_index) for f in report.each()],
+        "results": [],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def render_sarif(report: Report, version: str, color: bool = False) -> str:
-    return json.dumps(sarif_log(report, version), ensure_ascii=False, indent=2) + "\n"
+    return "".join(sarif_chunks(report, version, color))
+
+
+def sarif_chunks(report: Report, version: str, color: bool = False) -> Iterator[str]:
+    """The log a result at a time (written as made: they may be many).
+
+    The head (driver, invocation) depends on no finding, so it is dumped once
+    with the results left empty; each result is then dumped alone, indented to
+    its depth (four levels: runs, run, results): what `json.dumps` of the
+    whole log writes, as no string holds a raw newline.
+    """
+    log = json.dumps(_log_without_results(report, version), ensure_ascii=False, indent=2)
+    head, tail = log.split(_HOLE, 1)  # the key: a string value escapes its quotes
+    yield head + _HOLE[:-1]
+    rule_index = _rule_index()
+    separator = "\n        "
+    for f in report.each():
+        yield separator + indented(_result(f, rule_index), 4)
+        separator = ",\n        "
+    yield ("]" if separator == "\n        " else "\n      ]") + tail + "\n"
