@@ -154,7 +154,7 @@ def _read(job: Job, options: ReadOptions, result: FileResult) -> Iterator[Segmen
     try:
         result.stamp = stamp(job.path)
     except OSError as error:
-        result.error = GlosscheckError(error.strerror or str(error), job.path)
+        result.error = _unreadable(error, job.path)
         return
     yield from _guarded(read(job, options), result)
 
@@ -166,7 +166,12 @@ def _guarded(segments: Iterator[Segment], result: FileResult) -> Iterator[Segmen
     except GlosscheckError as error:
         result.error = error
     except OSError as error:
-        result.error = GlosscheckError(error.strerror or str(error), result.job.path)
+        result.error = _unreadable(error, result.job.path)
+
+
+def _unreadable(error: OSError, path: str) -> GlosscheckError:
+    """An operating system's refusal to read a file, as a finding's input error."""
+    return GlosscheckError(error.strerror or str(error), path)
 
 
 def read_options(config: Config) -> ReadOptions:
@@ -377,7 +382,7 @@ def _end_parts(result: FileResult, taken: Taken) -> None:
     except GlosscheckError as error:
         result.error = error
     except OSError as error:
-        result.error = GlosscheckError(error.strerror or str(error), result.job.path)
+        result.error = _unreadable(error, result.job.path)
 
 
 def _ready(task: _Task) -> bool:
